@@ -1,0 +1,28 @@
+package org.workforcepathways.contracts;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.workforcepathways.contracts.engagement.SearchPerformed;
+
+/** The registry of event types, so a consumer can find the schema for the {@code type} it reads. */
+public final class EventTypes {
+
+	public static final EventType<SearchPerformed> SEARCH_PERFORMED = new EventType<>(
+			"org.workforcepathways.directory.search-performed", Topics.DIRECTORY_ENGAGEMENT, SearchPerformed.class,
+			"schemas/directory.engagement/search-performed.v1.json");
+
+	private static final List<EventType<?>> ALL = List.of(SEARCH_PERFORMED);
+
+	private EventTypes() {
+	}
+
+	public static List<EventType<?>> all() {
+		return ALL;
+	}
+
+	public static Optional<EventType<?>> byName(String name) {
+		return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+	}
+
+}

@@ -1,0 +1,67 @@
+package org.workforcepathways.contracts;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.workforcepathways.contracts.EventValidator.Accepted;
+import org.workforcepathways.contracts.EventValidator.Rejection;
+import org.workforcepathways.contracts.engagement.SearchPerformed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventValidatorTest {
+
+	private final EventValidator validator = new EventValidator();
+
+	@Test
+	void acceptsWhatTheProducerWritesAndReadsItBack() {
+		var event = CloudEvent.of(EventTypes.SEARCH_PERFORMED, "/directory-service",
+				new SearchPerformed("welding", 7, Map.of("cost", "free"), "BILLBOARD-63", "s-123"));
+
+		var result = validator.validate(EventJson.write(event));
+
+		assertThat(result).isInstanceOf(Accepted.class);
+		var back = ((Accepted) result).as(EventTypes.SEARCH_PERFORMED).orElseThrow();
+		assertThat(back).isEqualTo(event);
+	}
+
+	@Test
+	void rejectsBrokenJsonWithAReason() {
+		assertThat(validator.validate("{\"type\": ")).isInstanceOfSatisfying(Rejection.class,
+				r -> assertThat(r.reason()).startsWith("not JSON"));
+	}
+
+	@Test
+	void rejectsAnUnknownType() {
+		assertThat(validator.validate("{\"type\":\"nope\"}")).isInstanceOfSatisfying(Rejection.class,
+				r -> assertThat(r.reason()).contains("unknown event type 'nope'"));
+	}
+
+	@Test
+	void rejectsANegativeCountNamingTheField() {
+		String json = EventJson
+			.write(CloudEvent.of(EventTypes.SEARCH_PERFORMED, "/t", new SearchPerformed("cnc", 1, Map.of(), null, null)))
+			.replace("\"resultCount\":1", "\"resultCount\":-4");
+
+		assertThat(validator.validate(json)).isInstanceOfSatisfying(Rejection.class,
+				r -> assertThat(r.reason()).contains("resultCount"));
+	}
+
+	@Test
+	void rejectsAMissingEnvelopeAttribute() {
+		String json = EventJson
+			.write(CloudEvent.of(EventTypes.SEARCH_PERFORMED, "/t", new SearchPerformed("cnc", 1, Map.of(), null, null)))
+			.replaceFirst("\"id\":\"[^\"]+\",", "");
+
+		assertThat(validator.validate(json)).isInstanceOfSatisfying(Rejection.class,
+				r -> assertThat(r.reason()).contains("id"));
+	}
+
+	@Test
+	void everyTypeHasItsSchemaOnTheClasspath() {
+		for (EventType<?> type : EventTypes.all()) {
+			assertThat(getClass().getClassLoader().getResource(type.schemaResource())).as(type.name()).isNotNull();
+		}
+	}
+
+}

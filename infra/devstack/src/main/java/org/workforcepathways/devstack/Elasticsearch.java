@@ -1,0 +1,126 @@
+package org.workforcepathways.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Elasticsearch 9 from the integ-test-zip on Maven Central: single node, security off, loopback only. The install is
+ * shared; each stack has its own config folder ({@code ES_PATH_CONF}), data and logs.
+ */
+final class Elasticsearch extends Part {
+
+	Elasticsearch(StackContext ctx) {
+		super(ctx, "elasticsearch");
+	}
+
+	@Override
+	public int port() {
+		return ctx.ports().elasticsearch();
+	}
+
+	@Override
+	protected List<Integer> extraPorts() {
+		return List.of(transportPort());
+	}
+
+	private int transportPort() {
+		return port() + 100;
+	}
+
+	@Override
+	public String url() {
+		return "http://127.0.0.1:" + port();
+	}
+
+	Path home() {
+		Path zip = ctx.artifacts().elasticsearchZip();
+		String version = zip.getParent().getFileName().toString();
+		Path target = ctx.layout().engines().resolve("elasticsearch-" + version);
+		return Unpack.once(target, logFile(), into -> {
+			Unpack.archive(zip, into, logFile());
+			Path inner = Unpack.single(into);
+			moveUp(inner, into);
+		});
+	}
+
+	private static void moveUp(Path inner, Path into) {
+		if (inner.equals(into)) {
+			return;
+		}
+		try (Stream<Path> s = Files.list(inner)) {
+			for (Path p : s.toList()) {
+				Files.move(p, into.resolve(p.getFileName()));
+			}
+			Files.delete(inner);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	protected Launch prepare() {
+		Path home = home();
+		Path base = ctx.dir().resolve("elasticsearch");
+		Path conf = base.resolve("config");
+		try {
+			if (!Files.isRegularFile(conf.resolve("jvm.options"))) {
+				Layout.mkdirs(conf);
+				try (Stream<Path> s = Files.list(home.resolve("config"))) {
+					for (Path p : s.filter(Files::isRegularFile).toList()) {
+						Files.copy(p, conf.resolve(p.getFileName()));
+					}
+				}
+				Layout.mkdirs(conf.resolve("jvm.options.d"));
+			}
+			Files.writeString(conf.resolve("elasticsearch.yml"), """
+					# written by ./wrd for the '%s' stack
+					cluster.name: wrd-%s
+					node.name: wrd-%s-1
+					network.host: 127.0.0.1
+					http.port: %d
+					transport.port: %d
+					discovery.type: single-node
+					xpack.security.enabled: false
+					path.data: %s
+					path.logs: %s
+					cluster.routing.allocation.disk.threshold_enabled: false
+					action.destructive_requires_name: true
+					""".formatted(ctx.stack(), ctx.stack(), ctx.stack(), port(), transportPort(), base.resolve("data"),
+					base.resolve("logs")));
+			Files.writeString(conf.resolve("jvm.options.d/heap.options"),
+					"-Xms%1$s\n-Xmx%1$s\n".formatted(heap()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		Layout.mkdirs(base.resolve("tmp"));
+		ctx.user().own(base);
+		return new Launch(List.of(home.resolve("bin/elasticsearch").toString()), home,
+				Map.of("ES_JAVA_HOME", ctx.javaHome().toString(), "ES_PATH_CONF", conf.toString(), "ES_TMPDIR",
+						base.resolve("tmp").toString(), "HOME", base.toString()),
+				true);
+	}
+
+	private String heap() {
+		String h = ctx.env("WRD_ELASTICSEARCH_HEAP");
+		return h == null || h.isBlank() ? "512m" : h;
+	}
+
+	@Override
+	public boolean healthy() {
+		return Net.ok(url() + "/_cluster/health?wait_for_status=yellow&timeout=1s");
+	}
+
+	@Override
+	protected Duration startTimeout() {
+		return Duration.ofSeconds(180);
+	}
+
+}
