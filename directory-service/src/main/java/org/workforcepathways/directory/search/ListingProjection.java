@@ -1,0 +1,45 @@
+package org.workforcepathways.directory.search;
+
+import java.io.IOException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import org.workforcepathways.directory.listing.ListingRepository;
+
+/**
+ * At start, makes sure the index exists and holds what the database holds: an index lost or wiped is rebuilt from
+ * PostgreSQL, the system of record.
+ */
+@Component
+@Order(1)
+class ListingProjection implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(ListingProjection.class);
+
+	private final ListingIndex index;
+
+	private final ListingRepository repository;
+
+	ListingProjection(ListingIndex index, ListingRepository repository) {
+		this.index = index;
+		this.repository = repository;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) throws IOException {
+		index.ensure();
+		long inDatabase = repository.count();
+		long inIndex = index.count();
+		if (inDatabase != inIndex) {
+			log.info("search index holds {} listings, database {}: rebuilding the projection", inIndex, inDatabase);
+			index.index(repository.findAll());
+		}
+	}
+
+}

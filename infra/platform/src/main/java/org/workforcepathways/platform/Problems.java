@@ -1,0 +1,127 @@
+package org.workforcepathways.platform;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error a service answers is {@code application/problem+json} with a stable {@code type}. Bad input names each
+ * field in {@code errors}; an unexpected failure says nothing of its cause (that goes to the log, with no personal
+ * data).
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class Problems extends ResponseEntityExceptionHandler {
+
+	public static final String TYPE_BASE = "https://workforcepathways.org/problems/";
+
+	private static final Logger log = LoggerFactory.getLogger(Problems.class);
+
+	/** A problem with a given status, type suffix and detail, for controllers to throw. */
+	public static ProblemDetail problem(HttpStatus status, String type, String detail) {
+		ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+		p.setType(URI.create(TYPE_BASE + type));
+		return p;
+	}
+
+	/** A 400 naming one bad field. */
+	public static ProblemDetail badField(String field, String message) {
+		return invalid(List.of(new FieldProblem(field, message)));
+	}
+
+	static ProblemDetail invalid(List<FieldProblem> errors) {
+		String fields = String.join(", ", errors.stream().map(FieldProblem::field).distinct().toList());
+		ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid value for: " + fields + ".");
+		p.setProperty("errors", errors.stream().map(FieldProblem::asMap).toList());
+		return p;
+	}
+
+	/** One bad input: the parameter or field name and what is wrong with it. */
+	public record FieldProblem(String field, String message) {
+
+		Map<String, String> asMap() {
+			Map<String, String> m = new LinkedHashMap<>();
+			m.put("field", field);
+			m.put("message", message);
+			return m;
+		}
+
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldProblem> errors = new ArrayList<>();
+		ex.getParameterValidationResults().forEach(result -> {
+			String name = result.getMethodParameter().getParameterName();
+			var requestParam = result.getMethodParameter()
+				.getParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class);
+			if (requestParam != null && !requestParam.name().isEmpty()) {
+				name = requestParam.name();
+			}
+			for (MessageSourceResolvable error : result.getResolvableErrors()) {
+				errors.add(new FieldProblem(name, error.getDefaultMessage()));
+			}
+		});
+		return ResponseEntity.badRequest().body(invalid(errors));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldProblem> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map((FieldError e) -> new FieldProblem(e.getField(), e.getDefaultMessage()))
+			.toList();
+		return ResponseEntity.badRequest().body(invalid(errors));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return ResponseEntity.badRequest().body(badField(ex.getParameterName(), "is required"));
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
+		String expected = ex.getRequiredType() == null ? "another type" : ex.getRequiredType().getSimpleName();
+		return ResponseEntity.badRequest().body(badField(ex.getName(), "must be a " + expected.toLowerCase()));
+	}
+
+	@ExceptionHandler(InvalidInputException.class)
+	ResponseEntity<ProblemDetail> invalidInput(InvalidInputException ex) {
+		return ResponseEntity.badRequest().body(invalid(ex.errors()));
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		log.error("unexpected failure: {}", ex.getClass().getName(), ex);
+		return ResponseEntity.internalServerError()
+			.body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Something went wrong on our side."));
+	}
+
+}

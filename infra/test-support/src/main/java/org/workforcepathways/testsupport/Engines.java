@@ -1,0 +1,59 @@
+package org.workforcepathways.testsupport;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Addresses of a running set of real engines, however they were started.
+ *
+ * @param postgresUrl JDBC URL up to the database name, e.g. {@code jdbc:postgresql://127.0.0.1:25432/}
+ * @param postgresAdminUser a superuser that may create databases and roles
+ * @param postgresAdminPassword its password
+ * @param elasticsearchUrl e.g. {@code http://127.0.0.1:29200}
+ * @param kafkaBootstrap e.g. {@code 127.0.0.1:29092}
+ * @param keycloakUrl e.g. {@code http://localhost:28080}
+ * @param origin how they were started, for the log: native (./wrd test), native (started here) or containers
+ */
+public record Engines(String postgresUrl, String postgresAdminUser, String postgresAdminPassword,
+		String elasticsearchUrl, String kafkaBootstrap, String keycloakUrl, String origin) {
+
+	public static final String REALM = "workforce";
+
+	public String issuer() {
+		return keycloakUrl + "/realms/" + REALM;
+	}
+
+	public String jdbcUrl(String database) {
+		return postgresUrl + database;
+	}
+
+	/**
+	 * Creates a database with an owner role of the same name (password = name) if missing, so each module's tests
+	 * have a database of their own, as each service has in production.
+	 */
+	public String database(String name) {
+		if (!name.matches("[a-z][a-z0-9_]{0,40}")) {
+			throw new IllegalArgumentException("database name " + name);
+		}
+		try (Connection c = DriverManager.getConnection(postgresUrl + "postgres", postgresAdminUser,
+				postgresAdminPassword); Statement s = c.createStatement()) {
+			try (var rs = s.executeQuery("select 1 from pg_roles where rolname = '" + name + "'")) {
+				if (!rs.next()) {
+					s.execute("create role " + name + " login password '" + name + "'");
+				}
+			}
+			try (var rs = s.executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
+				if (!rs.next()) {
+					s.execute("create database " + name + " owner " + name);
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("could not create database " + name + " on " + postgresUrl, ex);
+		}
+		return jdbcUrl(name);
+	}
+
+}

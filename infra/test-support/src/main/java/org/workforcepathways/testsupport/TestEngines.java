@@ -1,0 +1,108 @@
+package org.workforcepathways.testsupport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Properties;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import org.workforcepathways.devstack.Stack;
+
+/**
+ * The one way tests get engines. In order:
+ * <ol>
+ * <li>the engines {@code ./wrd test} started for the whole build, handed over in {@code WRD_*} environment
+ * variables;</li>
+ * <li>{@code WRD_ENGINES=containers}, or no choice made and a Docker engine answers: official images through
+ * Testcontainers;</li>
+ * <li>otherwise the native engines, started here through the same launcher code as {@code ./wrd} (an IDE run).</li>
+ * </ol>
+ * Never a fake, and never a skip: without any engine the tests fail and say why.
+ */
+public final class TestEngines {
+
+	private static final Logger log = LoggerFactory.getLogger(TestEngines.class);
+
+	private static Engines engines;
+
+	private TestEngines() {
+	}
+
+	public static synchronized Engines get() {
+		if (engines == null) {
+			engines = start(System.getenv());
+			log.info("Test engines: {} (Elasticsearch {}, Kafka {}, PostgreSQL {}, Keycloak {})", engines.origin(),
+					engines.elasticsearchUrl(), engines.kafkaBootstrap(), engines.postgresUrl(), engines.keycloakUrl());
+		}
+		return engines;
+	}
+
+	static Engines start(Map<String, String> env) {
+		String choice = env.getOrDefault("WRD_ENGINES", "");
+		if (env.containsKey("WRD_ELASTICSEARCH_URL") && !"containers".equals(choice)) {
+			return new Engines(env.get("WRD_POSTGRES_URL"), "postgres", "", env.get("WRD_ELASTICSEARCH_URL"),
+					env.get("WRD_KAFKA_BOOTSTRAP"), env.get("WRD_KEYCLOAK_URL"), "native (started by ./wrd test)");
+		}
+		if ("containers".equals(choice) || (!"native".equals(choice) && dockerAnswers())) {
+			return ContainerEngines.start(images());
+		}
+		return startNative();
+	}
+
+	private static boolean dockerAnswers() {
+		try {
+			return DockerClientFactory.instance().isDockerAvailable();
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
+	private static Engines startNative() {
+		Stack stack = Stack.named("test");
+		boolean wasRunning = stack.engines().stream().allMatch(p -> p.running());
+		stack.upEngines(line -> log.info("{}", line.strip()));
+		if (!wasRunning && System.getenv("WRD_KEEP_ENGINES") == null) {
+			Runtime.getRuntime().addShutdownHook(new Thread(stack::down, "wrd-test-engines-down"));
+		}
+		Map<String, String> env = stack.enginesEnv();
+		return new Engines(env.get("WRD_POSTGRES_URL"), "postgres", "", env.get("WRD_ELASTICSEARCH_URL"),
+				env.get("WRD_KAFKA_BOOTSTRAP"), env.get("WRD_KEYCLOAK_URL"),
+				wasRunning ? "native (already running)" : "native (started by this test run)");
+	}
+
+	static Properties images() {
+		Properties p = new Properties();
+		try (InputStream in = TestEngines.class.getResourceAsStream("images.properties")) {
+			p.load(in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return p;
+	}
+
+	/**
+	 * Points a Spring Boot service at the engines, with a database of its own: datasource, Elasticsearch, Kafka and
+	 * the Keycloak issuer.
+	 */
+	public static void register(DynamicPropertyRegistry registry, String database) {
+		Engines e = get();
+		if (database != null) {
+			String url = e.database(database);
+			registry.add("spring.datasource.url", () -> url);
+			registry.add("spring.datasource.username", () -> database);
+			registry.add("spring.datasource.password", () -> database);
+		}
+		registry.add("spring.elasticsearch.uris", e::elasticsearchUrl);
+		registry.add("spring.kafka.bootstrap-servers", e::kafkaBootstrap);
+		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", e::issuer);
+	}
+
+}
