@@ -50,26 +50,45 @@ public final class Stack {
 		return List.of(postgres, elasticsearch, kafka, keycloak);
 	}
 
+	/** Where the services find the engines: this stack's own, or any others (e.g. containers in tests). */
+	public record Endpoints(String postgresUrl, String elasticsearchUrl, String kafkaBootstrap, String keycloakUrl) {
+
+		String jdbc(String db) {
+			return postgresUrl + db;
+		}
+
+		String issuer() {
+			return keycloakUrl + "/realms/" + Keycloak.REALM;
+		}
+
+	}
+
+	public Endpoints endpoints() {
+		Map<String, String> env = enginesEnv();
+		return new Endpoints(env.get("WRD_POSTGRES_URL"), env.get("WRD_ELASTICSEARCH_URL"), env.get("WRD_KAFKA_BOOTSTRAP"),
+				env.get("WRD_KEYCLOAK_URL"));
+	}
+
 	public List<Part> services() {
+		return services(endpoints());
+	}
+
+	public List<Part> services(Endpoints e) {
 		Ports p = ctx.ports();
-		String issuer = keycloak.issuer();
-		String kafkaUrl = kafka.url();
 		Path demo = ctx.layout().root().resolve("infra/demo-data/calumet-listings.json");
 		var directory = new SpringService(ctx, "directory-service", p.directory(),
-				ordered("spring.datasource.url", jdbc("directory"), "spring.datasource.username", "directory",
-						"spring.datasource.password", "directory", "spring.elasticsearch.uris", elasticsearch.url(),
-						"spring.kafka.bootstrap-servers", kafkaUrl,
-						"spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer, "directory.demo-data",
+				ordered("spring.datasource.url", e.jdbc("directory"), "spring.datasource.username", "directory",
+						"spring.datasource.password", "directory", "spring.elasticsearch.uris", e.elasticsearchUrl(),
+						"spring.kafka.bootstrap-servers", e.kafkaBootstrap(),
+						"spring.security.oauth2.resourceserver.jwt.issuer-uri", e.issuer(), "directory.demo-data",
 						demo.toUri().toString()));
 		var matching = new SpringService(ctx, "matching-service", p.matching(),
-				ordered("spring.datasource.url", jdbc("matching"), "spring.datasource.username", "matching",
-						"spring.datasource.password", "matching", "spring.kafka.bootstrap-servers", kafkaUrl,
-						"spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer,
+				ordered("spring.security.oauth2.resourceserver.jwt.issuer-uri", e.issuer(),
 						"spring.http.serviceclient.directory.base-url", "http://127.0.0.1:" + p.directory()));
 		var metrics = new SpringService(ctx, "metrics-service", p.metrics(),
-				ordered("spring.kafka.bootstrap-servers", kafkaUrl, "spring.kafka.streams.state-dir",
+				ordered("spring.kafka.bootstrap-servers", e.kafkaBootstrap(), "spring.kafka.streams.state-dir",
 						ctx.dir().resolve("metrics-service/streams").toString(),
-						"spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer));
+						"spring.security.oauth2.resourceserver.jwt.issuer-uri", e.issuer()));
 		var gateway = new SpringService(ctx, "gateway", p.gateway(),
 				ordered("wrd.gateway.directory-uri", "http://127.0.0.1:" + p.directory(), "wrd.gateway.matching-uri",
 						"http://127.0.0.1:" + p.matching(), "wrd.gateway.metrics-uri", "http://127.0.0.1:" + p.metrics()));
@@ -80,10 +99,6 @@ public final class Stack {
 		List<Part> all = new ArrayList<>(engines());
 		all.addAll(services());
 		return all;
-	}
-
-	private String jdbc(String db) {
-		return "jdbc:postgresql://127.0.0.1:" + ctx.ports().postgres() + "/" + db;
 	}
 
 	private static Map<String, String> ordered(String... kv) {
@@ -102,6 +117,16 @@ public final class Stack {
 
 	public void upServices(Consumer<String> progress) {
 		startAll(services(), progress);
+	}
+
+	/** Starts the services against engines that are not this stack's own (tests on containers). */
+	public void upServices(Endpoints endpoints, Consumer<String> progress) {
+		startAll(services(endpoints), progress);
+	}
+
+	/** Stops the services only, leaving the engines running. */
+	public void downServices() {
+		services().reversed().forEach(Part::stop);
 	}
 
 	// Starting in parallel overlaps the engines' JVM warm-up; each part then reports when it is healthy.

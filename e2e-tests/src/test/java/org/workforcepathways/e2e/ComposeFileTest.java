@@ -1,0 +1,169 @@
+package org.workforcepathways.e2e;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import org.workforcepathways.contracts.Topics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * No Docker engine runs here, so docker-compose.yml is checked by structure: a container per service module, the
+ * engines at the pom's versions, health checks and healthy-first ordering, memory limits, topics as in contracts, and
+ * every environment variable naming a property its service really reads.
+ */
+class ComposeFileTest {
+
+	static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+	static final List<String> SERVICE_MODULES = List.of("directory-service", "matching-service", "metrics-service",
+			"gateway");
+
+	/** Boot properties a service reads without naming them in its application.yaml. */
+	static final Set<String> BOOT_PROPERTIES = Set.of("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+			"spring.kafka.streams.state-dir", "server.port");
+
+	static Map<String, Object> compose;
+
+	static Map<String, Object> services;
+
+	@BeforeAll
+	@SuppressWarnings("unchecked")
+	static void read() throws IOException {
+		try (Reader r = Files.newBufferedReader(ROOT.resolve("docker-compose.yml"))) {
+			compose = new Yaml().load(r);
+		}
+		services = (Map<String, Object>) compose.get("services");
+	}
+
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> service(String name) {
+		return (Map<String, Object>) services.get(name);
+	}
+
+	static String pomProperty(String name) throws IOException {
+		Matcher m = Pattern.compile("<" + Pattern.quote(name) + ">([^<]+)<").matcher(Files.readString(ROOT.resolve("pom.xml")));
+		assertThat(m.find()).as("pom property " + name).isTrue();
+		return m.group(1);
+	}
+
+	@Test
+	void everyServiceModuleHasAContainerBuiltFromItsModule() {
+		for (String module : SERVICE_MODULES) {
+			assertThat(services).as("compose service for module " + module).containsKey(module);
+			@SuppressWarnings("unchecked")
+			var build = (Map<String, Object>) service(module).get("build");
+			@SuppressWarnings("unchecked")
+			var args = (Map<String, Object>) build.get("args");
+			assertThat(args).containsEntry("MODULE", module);
+			assertThat(ROOT.resolve(module).resolve("pom.xml")).exists();
+			assertThat(ROOT.resolve((String) build.get("dockerfile"))).exists();
+		}
+	}
+
+	@Test
+	void enginesRunTheVersionsThePomPins() throws IOException {
+		assertThat(service("elasticsearch").get("image")).asString().endsWith(":" + pomProperty("elasticsearch.version"));
+		assertThat(service("kafka").get("image")).asString().endsWith(":" + pomProperty("kafka.version"));
+		assertThat(service("keycloak").get("image")).asString().endsWith(":" + pomProperty("keycloak.version"));
+		assertThat(service("postgres").get("image")).asString().endsWith(":" + pomProperty("postgres.major"));
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void everyLongRunningContainerHasAHealthCheckAMemoryLimitAndWaitsForHealthyDependencies() {
+		services.forEach((name, value) -> {
+			var s = (Map<String, Object>) value;
+			assertThat(s).as(name + " memory limit").containsKey("mem_limit");
+			boolean oneShot = "no".equals(String.valueOf(s.get("restart")));
+			if (!oneShot) {
+				assertThat(s).as(name + " healthcheck").containsKey("healthcheck");
+			}
+			var dependsOn = (Map<String, Map<String, String>>) s.getOrDefault("depends_on", Map.of());
+			dependsOn.forEach((dependency, how) -> {
+				assertThat(services).as(name + " depends on " + dependency).containsKey(dependency);
+				var target = (Map<String, Object>) services.get(dependency);
+				String expected = "no".equals(String.valueOf(target.get("restart"))) ? "service_completed_successfully"
+						: "service_healthy";
+				assertThat(how.get("condition")).as(name + " -> " + dependency).isEqualTo(expected);
+			});
+		});
+	}
+
+	@Test
+	void theTopicJobCreatesExactlyTheContractTopics() {
+		String script = String.valueOf(service("kafka-topics").get("command"));
+		Set<String> main = Topics.all()
+			.stream()
+			.map(Topics.TopicSpec::name)
+			.filter(n -> !n.endsWith(Topics.DEAD_LETTER_SUFFIX))
+			.collect(Collectors.toSet());
+		Matcher loop = Pattern.compile("for t in ([^;]+);").matcher(script);
+		assertThat(loop.find()).isTrue();
+		assertThat(Set.of(loop.group(1).trim().split("\\s+"))).isEqualTo(main);
+		assertThat(script).contains("--partitions " + Topics.DEFAULT_PARTITIONS, "$$t.dlt");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void everyEnvironmentVariableNamesAPropertyTheServiceReads() throws IOException {
+		for (String module : SERVICE_MODULES) {
+			Set<String> known = flatten(module);
+			var env = (Map<String, Object>) service(module).getOrDefault("environment", Map.of());
+			for (String variable : env.keySet()) {
+				if (variable.startsWith("JAVA_")) {
+					continue;
+				}
+				String relaxed = variable.toLowerCase(Locale.ROOT).replace("_", "");
+				boolean read = known.stream().anyMatch(k -> canonical(k).equals(relaxed))
+						|| BOOT_PROPERTIES.stream().anyMatch(k -> canonical(k).equals(relaxed));
+				assertThat(read).as("%s sets %s, which %s does not read", module, variable, module).isTrue();
+			}
+		}
+	}
+
+	/** Relaxed binding's view of a key: SPRING_DATASOURCE_URL and spring.datasource.url both become this. */
+	static String canonical(String key) {
+		return key.toLowerCase(Locale.ROOT).replace(".", "").replace("-", "").replace("_", "");
+	}
+
+	@SuppressWarnings("unchecked")
+	static Set<String> flatten(String module) throws IOException {
+		Map<String, Object> yaml;
+		try (Reader r = Files.newBufferedReader(ROOT.resolve(module).resolve("src/main/resources/application.yaml"))) {
+			yaml = new Yaml().load(r);
+		}
+		Map<String, Object> flat = new LinkedHashMap<>();
+		flatten("", yaml, flat);
+		return new HashMap<>(flat).keySet();
+	}
+
+	@SuppressWarnings("unchecked")
+	static void flatten(String prefix, Map<String, Object> map, Map<String, Object> into) {
+		map.forEach((k, v) -> {
+			String key = prefix.isEmpty() ? k : prefix + "." + k;
+			if (v instanceof Map<?, ?> m) {
+				flatten(key, (Map<String, Object>) m, into);
+			}
+			else {
+				into.put(key, v);
+			}
+		});
+	}
+
+}
