@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -150,7 +149,16 @@ class ComposeFileTest {
 		}
 		Map<String, Object> flat = new LinkedHashMap<>();
 		flatten("", yaml, flat);
-		return new HashMap<>(flat).keySet();
+		Set<String> keys = new java.util.HashSet<>(flat.keySet());
+		// and the module's own @ConfigurationProperties, from the metadata the configuration processor writes
+		Path metadata = ROOT.resolve(module).resolve("target/classes/META-INF/spring-configuration-metadata.json");
+		if (Files.exists(metadata)) {
+			Matcher m = Pattern.compile("\"name\"\\s*:\\s*\"([^\"]+)\"").matcher(Files.readString(metadata));
+			while (m.find()) {
+				keys.add(m.group(1));
+			}
+		}
+		return keys;
 	}
 
 	@SuppressWarnings("unchecked")
