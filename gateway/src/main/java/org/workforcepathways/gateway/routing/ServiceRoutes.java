@@ -1,4 +1,4 @@
-package org.workforcepathways.gateway;
+package org.workforcepathways.gateway.routing;
 
 import java.net.URI;
 
