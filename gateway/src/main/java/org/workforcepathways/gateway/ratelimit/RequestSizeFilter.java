@@ -2,33 +2,28 @@ package org.workforcepathways.gateway.ratelimit;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.cloud.gateway.filter.GatewayFilterChain;
-import org.springframework.cloud.gateway.filter.GlobalFilter;
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
 
 import org.workforcepathways.gateway.errors.ProblemResponses;
 
-/** Refuses a request body over the configured size before it reaches a service: 413 problem+json. */
-@Component
-class RequestSizeFilter implements GlobalFilter, Ordered {
+/**
+ * Refuses a request body over the configured size before anything else looks at it (it runs in the security chain
+ * right after the header writer, so before the token and CSRF checks): 413 problem+json.
+ */
+public class RequestSizeFilter implements WebFilter {
 
 	private final DataSize maxRequestSize;
 
-	RequestSizeFilter(RequestLimits limits) {
+	public RequestSizeFilter(RequestLimits limits) {
 		this.maxRequestSize = limits.maxSize();
 	}
 
 	@Override
-	public int getOrder() {
-		return Ordered.HIGHEST_PRECEDENCE;
-	}
-
-	@Override
-	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		long length = exchange.getRequest().getHeaders().getContentLength();
 		if (length > maxRequestSize.toBytes()) {
 			return ProblemResponses.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "too-large",

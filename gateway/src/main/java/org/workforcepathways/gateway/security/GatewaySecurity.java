@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -32,6 +33,8 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
 
 import org.workforcepathways.gateway.errors.ProblemResponses;
+import org.workforcepathways.gateway.ratelimit.RequestLimits;
+import org.workforcepathways.gateway.ratelimit.RequestSizeFilter;
 
 /**
  * The gateway as backend-for-frontend: browsers sign in here (authorization code + PKCE), their tokens stay in the
@@ -53,7 +56,7 @@ class GatewaySecurity {
 
 	@Bean
 	SecurityWebFilterChain gatewayFilterChain(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
-			ReactiveJwtDecoder jwtDecoder) {
+			ReactiveJwtDecoder jwtDecoder, RequestLimits limits) {
 		var resolver = new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
 		// PKCE for the confidential client too: a stolen code is useless without the verifier
 		resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
@@ -62,7 +65,8 @@ class GatewaySecurity {
 		var csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
 		var csrfHandler = new ServerCsrfTokenRequestAttributeHandler();
 		csrfHandler.setTokenFromMultipartDataEnabled(false);
-		return http.authorizeExchange(ex -> ex.anyExchange().permitAll())
+		return http.addFilterAfter(new RequestSizeFilter(limits), SecurityWebFiltersOrder.HTTP_HEADERS_WRITER)
+			.authorizeExchange(ex -> ex.anyExchange().permitAll())
 			.oauth2Login(login -> login.authorizationRequestResolver(resolver))
 			.oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtDecoder(jwtDecoder))
 				.authenticationEntryPoint((exchange, e) -> {

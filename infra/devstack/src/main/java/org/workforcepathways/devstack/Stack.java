@@ -91,7 +91,8 @@ public final class Stack {
 						"spring.security.oauth2.resourceserver.jwt.issuer-uri", e.issuer()));
 		var gateway = new SpringService(ctx, "gateway", p.gateway(),
 				ordered("wrd.gateway.directory-uri", "http://127.0.0.1:" + p.directory(), "wrd.gateway.matching-uri",
-						"http://127.0.0.1:" + p.matching(), "wrd.gateway.metrics-uri", "http://127.0.0.1:" + p.metrics()));
+						"http://127.0.0.1:" + p.matching(), "wrd.gateway.metrics-uri", "http://127.0.0.1:" + p.metrics(),
+						"wrd.gateway.keycloak.issuer", e.issuer()));
 		return List.of(directory, matching, metrics, gateway);
 	}
 
