@@ -18,14 +18,12 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.workforcepathways.contracts.Topics;
-import org.workforcepathways.devstack.Stack;
 import org.workforcepathways.testsupport.Engines;
 import org.workforcepathways.testsupport.TestEngines;
 import org.workforcepathways.testsupport.Tokens;
@@ -43,28 +41,15 @@ class WalkingSkeletonIT {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
-	private static Stack stack;
-
 	private static Engines engines;
 
 	private static String gateway;
 
 	@BeforeAll
 	static void startServices() {
+		gateway = Suite.gateway();
 		engines = TestEngines.get();
-		stack = Stack.named("test");
-		stack.downServices(); // a previous run that died may have left some behind
-		engines.database("directory");
-		stack.upServices(new Stack.Endpoints(engines.postgresUrl(), engines.elasticsearchUrl(), engines.kafkaBootstrap(),
-				engines.keycloakUrl()), line -> System.out.println("[wrd] " + line.strip()));
-		gateway = "http://localhost:" + stack.context().ports().gateway();
 	}
-
-	@AfterAll
-	static void stopServices() {
-		if (stack != null) {
-			stack.downServices();
-		}
 	}
 
 	static HttpResponse<String> get(String path, String token) throws Exception {

@@ -66,6 +66,7 @@ class GatewaySecurity {
 		var csrfHandler = new ServerCsrfTokenRequestAttributeHandler();
 		csrfHandler.setTokenFromMultipartDataEnabled(false);
 		return http.addFilterAfter(new RequestSizeFilter(limits), SecurityWebFiltersOrder.HTTP_HEADERS_WRITER)
+			.addFilterAfter(new CsrfCookieFilter(), SecurityWebFiltersOrder.CSRF)
 			.authorizeExchange(ex -> ex.anyExchange().permitAll())
 			.oauth2Login(login -> login.authorizationRequestResolver(resolver))
 			.oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtDecoder(jwtDecoder))

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +51,7 @@ final class Keycloak extends Part {
 		Path realm = ctx.layout().root().resolve("infra/keycloak/workforce-realm.json");
 		try {
 			Path imports = Layout.mkdirs(home.resolve("data/import"));
-			Files.copy(realm, imports.resolve("workforce-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+			Files.writeString(imports.resolve("workforce-realm.json"), RealmSync.withHash(Files.readString(realm)));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -74,6 +73,12 @@ final class Keycloak extends Part {
 	public boolean healthy() {
 		return Net.ok("http://127.0.0.1:" + ctx.ports().keycloakManagement() + "/health/ready")
 				&& Net.ok("http://127.0.0.1:" + port() + "/realms/" + REALM + "/.well-known/openid-configuration");
+	}
+
+	@Override
+	protected void afterHealthy() {
+		new RealmSync("http://127.0.0.1:" + port())
+			.sync(ctx.layout().root().resolve("infra/keycloak/workforce-realm.json"));
 	}
 
 	@Override
