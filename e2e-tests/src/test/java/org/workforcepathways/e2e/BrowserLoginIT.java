@@ -37,7 +37,6 @@ class BrowserLoginIT {
 	static void startServices() {
 		gateway = Suite.gateway();
 	}
-	}
 
 	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
 

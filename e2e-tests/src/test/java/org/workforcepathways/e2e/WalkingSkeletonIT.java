@@ -50,7 +50,6 @@ class WalkingSkeletonIT {
 		gateway = Suite.gateway();
 		engines = TestEngines.get();
 	}
-	}
 
 	static HttpResponse<String> get(String path, String token) throws Exception {
 		var request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(20));
