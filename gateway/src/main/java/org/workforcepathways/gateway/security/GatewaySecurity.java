@@ -30,6 +30,8 @@ import org.springframework.security.web.server.csrf.CookieServerCsrfTokenReposit
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
 
 import org.workforcepathways.gateway.errors.ProblemResponses;
@@ -56,7 +58,7 @@ class GatewaySecurity {
 
 	@Bean
 	SecurityWebFilterChain gatewayFilterChain(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
-			ReactiveJwtDecoder jwtDecoder, RequestLimits limits) {
+			ReactiveJwtDecoder jwtDecoder, RequestLimits limits, CorsProperties cors) {
 		var resolver = new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
 		// PKCE for the confidential client too: a stolen code is useless without the verifier
 		resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
@@ -67,6 +69,7 @@ class GatewaySecurity {
 		csrfHandler.setTokenFromMultipartDataEnabled(false);
 		return http.addFilterAfter(new RequestSizeFilter(limits), SecurityWebFiltersOrder.HTTP_HEADERS_WRITER)
 			.addFilterAfter(new CsrfCookieFilter(), SecurityWebFiltersOrder.CSRF)
+			.cors(c -> c.configurationSource(corsSource(cors)))
 			.authorizeExchange(ex -> ex.anyExchange().permitAll())
 			.oauth2Login(login -> login.authorizationRequestResolver(resolver))
 			.oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtDecoder(jwtDecoder))
@@ -101,6 +104,22 @@ class GatewaySecurity {
 			boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
 			return safe || bearer ? MatchResult.notMatch() : MatchResult.match();
 		};
+	}
+
+	/** Closed unless origins are configured; then only those, with credentials, for the API paths. */
+	static UrlBasedCorsConfigurationSource corsSource(CorsProperties cors) {
+		var source = new UrlBasedCorsConfigurationSource();
+		if (!cors.allowedOrigins().isEmpty()) {
+			var config = new CorsConfiguration();
+			config.setAllowedOrigins(cors.allowedOrigins());
+			config.setAllowedMethods(java.util.List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+			config.setAllowedHeaders(java.util.List.of("Authorization", "Content-Type", "If-Match", "X-XSRF-TOKEN"));
+			config.setExposedHeaders(java.util.List.of("ETag", "Retry-After", "Location"));
+			config.setAllowCredentials(true);
+			config.setMaxAge(3600L);
+			source.registerCorsConfiguration("/api/**", config);
+		}
+		return source;
 	}
 
 	@Bean
