@@ -21,6 +21,7 @@ final class Suite {
 			Stack s = Stack.named("test");
 			s.downServices(); // a run that died may have left some behind
 			engines.database("directory");
+			engines.database("matching");
 			s.upServices(new Stack.Endpoints(engines.postgresUrl(), engines.elasticsearchUrl(), engines.kafkaBootstrap(),
 					engines.keycloakUrl()), line -> System.out.println("[wrd] " + line.strip()));
 			Runtime.getRuntime().addShutdownHook(new Thread(s::downServices, "e2e-services-down"));

@@ -20,6 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import org.workforcepathways.testsupport.TestEngines;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -41,8 +43,8 @@ class ProgramSuggestionTest {
 	@DynamicPropertySource
 	static void directoryUrl(DynamicPropertyRegistry registry) {
 		registry.add("spring.http.serviceclient.directory.base-url", directory::baseUrl);
-		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri",
-				() -> "http://127.0.0.1:1/realms/unused-by-public-endpoints");
+		// the service needs its database to start; the directory itself is WireMock
+		TestEngines.register(registry, "matching_it");
 	}
 
 	@AfterAll
