@@ -64,9 +64,37 @@ final class Elasticsearch extends Part {
 		}
 	}
 
+	/** The project's analysis plugin, (re)installed when the built zip differs from the installed one. */
+	private void installAnalysisPlugin(Path home) {
+		Path target = ctx.layout().root().resolve("infra/es-analysis/target");
+		Path zip;
+		try (Stream<Path> s = Files.exists(target) ? Files.list(target) : Stream.empty()) {
+			zip = s.filter(p -> p.getFileName().toString().matches("wrd-analysis-.*\\.zip"))
+				.findFirst()
+				.orElseThrow(() -> new DevstackException("elasticsearch: the analysis plugin is not built (" + target
+						+ "); build with './mvnw -pl infra/devstack -am install -DskipTests' (./wrd does this)."));
+			String hash = RealmSync.sha256(java.util.HexFormat.of().formatHex(Files.readAllBytes(zip)));
+			Path marker = home.resolve("plugins/wrd-analysis/.wrd-sha256");
+			if (Files.isRegularFile(marker) && Files.readString(marker).equals(hash)) {
+				return;
+			}
+			if (Files.isDirectory(home.resolve("plugins/wrd-analysis"))) {
+				Shell.run(List.of(home.resolve("bin/elasticsearch-plugin").toString(), "remove", "wrd-analysis"), home,
+						logFile(), Map.of("ES_JAVA_HOME", ctx.javaHome().toString()));
+			}
+			Shell.run(List.of(home.resolve("bin/elasticsearch-plugin").toString(), "install", "--batch",
+					zip.toUri().toString()), home, logFile(), Map.of("ES_JAVA_HOME", ctx.javaHome().toString()));
+			Files.writeString(marker, hash);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	@Override
 	protected Launch prepare() {
 		Path home = home();
+		installAnalysisPlugin(home);
 		Path base = ctx.dir().resolve("elasticsearch");
 		Path conf = base.resolve("config");
 		try {

@@ -11,12 +11,17 @@ final class Shell {
 	}
 
 	static void run(List<String> command, Path workDir, Path log) {
+		run(command, workDir, log, java.util.Map.of());
+	}
+
+	static void run(List<String> command, Path workDir, Path log, java.util.Map<String, String> env) {
 		Layout.mkdirs(log.getParent());
 		try {
-			Process p = new ProcessBuilder(command).directory(workDir.toFile())
+			ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
 				.redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-				.start();
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+			pb.environment().putAll(env);
+			Process p = pb.start();
 			int rc = p.waitFor();
 			if (rc != 0) {
 				throw new DevstackException("'" + String.join(" ", command) + "' failed with exit " + rc + ". Log: " + log
