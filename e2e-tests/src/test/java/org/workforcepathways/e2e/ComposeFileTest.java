@@ -78,6 +78,11 @@ class ComposeFileTest {
 	@Test
 	void enginesRunTheVersionsThePomPins() throws IOException {
 		assertThat(service("elasticsearch").get("image")).asString().endsWith(":" + pomProperty("elasticsearch.version"));
+		@SuppressWarnings("unchecked")
+		var esBuild = (Map<String, Object>) service("elasticsearch").get("build");
+		assertThat(esBuild.get("args")).asString().contains("ES_VERSION=" + pomProperty("elasticsearch.version"));
+		assertThat(Files.readString(ROOT.resolve((String) esBuild.get("dockerfile"))))
+			.contains("FROM docker.elastic.co/elasticsearch/elasticsearch:${ES_VERSION}", "elasticsearch-plugin install");
 		assertThat(service("kafka").get("image")).asString().endsWith(":" + pomProperty("kafka.version"));
 		assertThat(service("keycloak").get("image")).asString().endsWith(":" + pomProperty("keycloak.version"));
 		assertThat(service("postgres").get("image")).asString().endsWith(":" + pomProperty("postgres.major"));

@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 import org.workforcepathways.directory.listing.ListingRepository;
 
 /**
- * At start, makes sure the index exists and holds what the database holds: an index lost or wiped is rebuilt from
- * PostgreSQL, the system of record.
+ * At start, makes sure the search index exists and holds what the database holds. A new index version is filled from
+ * PostgreSQL (the system of record) before the alias moves to it, so searches never see an empty index; an index
+ * lost or out of step is rebuilt the same way.
  */
 @Component
 @Order(1)
@@ -33,7 +34,13 @@ class ListingProjection implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) throws IOException {
-		index.ensure();
+		index.putTemplate();
+		if (!index.currentIndexExists()) {
+			index.createCurrentIndex();
+			index.indexIntoCurrent(repository.findAll());
+			log.info("filled search index {} from the database", index.concreteName());
+		}
+		index.flipAlias();
 		long inDatabase = repository.count();
 		long inIndex = index.count();
 		if (inDatabase != inIndex) {

@@ -40,12 +40,21 @@ class SearchService {
 				s.query(Query.of(q -> q.matchAll(m -> m))).sort(o -> o.field(f -> f.field("title.raw").order(SortOrder.Asc)));
 			}
 			else {
-				// multi_match takes the words as text, never as query syntax: "welding AND (" is just words
-				s.query(q -> q.multiMatch(m -> m.query(query.text())
-					.fields("title^3", "organization^2", "categories^2", "description")
-					.type(TextQueryType.BestFields)
-					.fuzziness("AUTO")
-					.prefixLength(1)))
+				// match queries take the words as text, never as query syntax: "welding AND (" is just words.
+				// The first clause brings synonyms and stemming; typos and prefixes help when it finds little.
+				String text = query.text();
+				s.query(q -> q.bool(b -> b
+					.should(sh -> sh.multiMatch(m -> m.query(text)
+						.fields("title^3", "title.es^2", "organization^2", "categories.text^2", "description", "description.es")
+						.type(TextQueryType.BestFields)))
+					.should(sh -> sh.multiMatch(m -> m.query(text)
+						.fields("title^2", "organization", "description")
+						.analyzer("wrd_text")
+						.fuzziness("AUTO")
+						.prefixLength(1)
+						.boost(0.5f)))
+					.should(sh -> sh.match(m -> m.field("title.prefix").query(text).boost(0.3f)))
+					.minimumShouldMatch("1")))
 					.highlight(h -> h.fields(NamedValue.of("title", HighlightField.of(f -> f)))
 						.fields(NamedValue.of("description", HighlightField.of(f -> f.fragmentSize(120).numberOfFragments(1)))));
 			}

@@ -28,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.workforcepathways.contracts.EventTypes;
 import org.workforcepathways.contracts.EventValidator;
 import org.workforcepathways.contracts.Topics;
+import org.workforcepathways.directory.config.DirectoryProperties;
 import org.workforcepathways.directory.listing.ListingRepository;
 import org.workforcepathways.testsupport.TestEngines;
 
@@ -54,11 +55,15 @@ class SearchIT {
 
 	private final ListingProjection projection;
 
+	private final String concreteIndex;
+
 	@Autowired
-	SearchIT(ElasticsearchClient elasticsearch, ListingRepository repository, ListingProjection projection) {
+	SearchIT(ElasticsearchClient elasticsearch, ListingRepository repository, ListingProjection projection,
+			DirectoryProperties properties) {
 		this.elasticsearch = elasticsearch;
 		this.repository = repository;
 		this.projection = projection;
+		this.concreteIndex = properties.index().concreteName();
 	}
 
 	private HttpResponse<String> search(String query) throws Exception {
@@ -79,6 +84,33 @@ class SearchIT {
 		JsonNode results = JSON.readTree(response.body()).get("results");
 		assertThat(results.get(0).get("id").asString()).isIn("demo-tp-001", "demo-tp-003");
 		assertThat(results.get(0).get("highlights").toString()).contains("<em>");
+	}
+
+	private List<String> ids(String query) throws Exception {
+		var response = search(q(query) + "&size=10");
+		assertThat(response.statusCode()).as(query).isEqualTo(200);
+		List<String> ids = new java.util.ArrayList<>();
+		JSON.readTree(response.body()).get("results").forEach(r -> ids.add(r.get("id").asString()));
+		return ids;
+	}
+
+	@Test
+	void wordFormsMeetThroughTheAnalysisPlugin() throws Exception {
+		// welder / welders / welding all stem to "weld" (stem override on top of Porter)
+		assertThat(ids("welder")).first().isEqualTo("demo-tp-001");
+		assertThat(ids("welders classes")).contains("demo-tp-001");
+		assertThat(ids("machining")).contains("demo-tp-002");
+	}
+
+	@Test
+	void synonymsAccentsSpanishAndTyposFindTheRightListings() throws Exception {
+		assertThat(ids("computer numerical control")).first().isEqualTo("demo-tp-002");
+		assertThat(ids("soldadura")).contains("demo-tp-003", "demo-tp-001");
+		assertThat(ids("guardería")).contains("demo-ss-001");
+		assertThat(ids("clases de ingles")).contains("demo-ss-004");
+		assertThat(ids("weldng")).contains("demo-tp-001");
+		assertThat(ids("forklift")).first().isEqualTo("demo-tp-005");
+		assertThat(ids("montacargas")).contains("demo-tp-005");
 	}
 
 	@Test
@@ -139,7 +171,7 @@ class SearchIT {
 
 	@Test
 	void aLostIndexIsRebuiltFromTheDatabase() throws Exception {
-		elasticsearch.indices().delete(d -> d.index("listings-it-v1"));
+		elasticsearch.indices().delete(d -> d.index(concreteIndex));
 
 		projection.run(null);
 		elasticsearch.indices().refresh(r -> r.index("listings-it"));
