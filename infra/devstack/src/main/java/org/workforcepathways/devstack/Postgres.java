@@ -92,38 +92,11 @@ final class Postgres extends Part {
 	protected void afterHealthy() {
 		try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
 			for (String db : DATABASES) {
-				ensureDatabase(s, db);
+				Databases.ensure(s, db);
 			}
 		}
 		catch (SQLException ex) {
 			throw new DevstackException("postgres: creating the service databases failed: " + ex.getMessage(), ex);
-		}
-	}
-
-	/** Creates a database (and its owner role) if missing; tests use this for databases of their own. */
-	void ensureDatabase(String db) {
-		try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
-			ensureDatabase(s, db);
-		}
-		catch (SQLException ex) {
-			throw new DevstackException("postgres: creating database " + db + " failed: " + ex.getMessage(), ex);
-		}
-	}
-
-	private static void ensureDatabase(Statement s, String db) throws SQLException {
-		if (!db.matches("[a-z][a-z0-9_]{0,40}")) {
-			throw new IllegalArgumentException("database name " + db);
-		}
-		try (var rs = s.executeQuery("select 1 from pg_roles where rolname = '" + db + "'")) {
-			if (!rs.next()) {
-				s.execute("create role " + db + " login password '" + db + "'");
-			}
-		}
-		try (var rs = s.executeQuery("select 1 from pg_database where datname = '" + db + "'")) {
-			if (!rs.next()) {
-				s.execute("create database " + db + " owner " + db);
-				s.execute("revoke connect on database " + db + " from public");
-			}
 		}
 	}
 

@@ -202,11 +202,6 @@ public final class Stack {
 		}
 	}
 
-	/** Creates a database and its owner role on this stack's PostgreSQL (for tests that want one of their own). */
-	public void ensureDatabase(String name) {
-		postgres.ensureDatabase(name);
-	}
-
 	public Part part(String name) {
 		return all().stream()
 			.filter(p -> p.name().equals(name))

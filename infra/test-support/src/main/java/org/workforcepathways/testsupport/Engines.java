@@ -5,6 +5,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import org.workforcepathways.devstack.Databases;
+
 /**
  * Addresses of a running set of real engines, however they were started.
  *
@@ -34,21 +36,9 @@ public record Engines(String postgresUrl, String postgresAdminUser, String postg
 	 * have a database of their own, as each service has in production.
 	 */
 	public String database(String name) {
-		if (!name.matches("[a-z][a-z0-9_]{0,40}")) {
-			throw new IllegalArgumentException("database name " + name);
-		}
 		try (Connection c = DriverManager.getConnection(postgresUrl + "postgres", postgresAdminUser,
 				postgresAdminPassword); Statement s = c.createStatement()) {
-			try (var rs = s.executeQuery("select 1 from pg_roles where rolname = '" + name + "'")) {
-				if (!rs.next()) {
-					s.execute("create role " + name + " login password '" + name + "'");
-				}
-			}
-			try (var rs = s.executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
-				if (!rs.next()) {
-					s.execute("create database " + name + " owner " + name);
-				}
-			}
+			Databases.ensure(s, name);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("could not create database " + name + " on " + postgresUrl, ex);
