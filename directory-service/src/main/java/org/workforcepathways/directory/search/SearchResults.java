@@ -1,5 +1,7 @@
 package org.workforcepathways.directory.search;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -8,13 +10,20 @@ import org.jspecify.annotations.Nullable;
 /**
  * @param total how many listings matched
  * @param results the best matches first
+ * @param facets counts per value of each filter, over the matches
+ * @param nextCursor pass as {@code cursor} for the next page; absent on the last page
+ * @param didYouMean a spelling the directory knows, when the query found little
+ * @param relaxed when nothing matched the filters: these results ignore the filters listed in {@code droppedFilters}
+ * @param droppedFilters the filters a relaxed answer left out
  */
-public record SearchResults(long total, List<Result> results) {
+public record SearchResults(long total, List<Result> results, Map<String, Map<String, Long>> facets,
+		@Nullable String nextCursor, @Nullable String didYouMean, boolean relaxed, Map<String, String> droppedFilters) {
 
 	/** One match: enough to show a result line, and the id to open the listing. */
 	public record Result(String id, String kind, String title, String organization, @Nullable String city,
-			@Nullable String zip, boolean free, List<String> categories, boolean sample,
-			Map<String, List<String>> highlights) {
+			@Nullable String zip, @Nullable Double distanceMiles, boolean free, BigDecimal cost,
+			@Nullable LocalDate nextStart, @Nullable Integer seatsOpen, List<String> schedule, List<String> categories,
+			@Nullable String credential, boolean sample, Map<String, List<String>> highlights) {
 
 	}
 

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Search on the real engines: PostgreSQL as the record, Elasticsearch as the projection, Kafka for the events. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "directory.index.alias=listings-it", "directory.demo-data=file:../infra/demo-data/calumet-listings.json" })
+		properties = { "directory.index.alias=listings-it", "directory.demo-data=classpath:search-fixture.json" })
 class SearchIT {
 
 	@DynamicPropertySource
@@ -111,6 +111,122 @@ class SearchIT {
 		assertThat(ids("weldng")).contains("demo-tp-001");
 		assertThat(ids("forklift")).first().isEqualTo("demo-tp-005");
 		assertThat(ids("montacargas")).contains("demo-tp-005");
+	}
+
+	private JsonNode body(String query) throws Exception {
+		var response = search(query);
+		assertThat(response.statusCode()).as(query + ": " + response.body()).isEqualTo(200);
+		return JSON.readTree(response.body());
+	}
+
+	@Test
+	void nearAZipWithinARadiusWithDistancesSortedByDistance() throws Exception {
+		JsonNode near = body("zip=60617&radiusMiles=5&sort=distance&size=50");
+
+		assertThat(near.get("total").asLong()).isPositive();
+		double previous = 0;
+		for (JsonNode r : near.get("results")) {
+			double miles = r.get("distanceMiles").asDouble();
+			assertThat(miles).isBetween(previous, 5.0);
+			previous = miles;
+		}
+		List<String> ids = new java.util.ArrayList<>();
+		near.get("results").forEach(r -> ids.add(r.get("id").asString()));
+		assertThat(ids).contains("demo-tp-002", "demo-ss-001").doesNotContain("demo-jo-001", "demo-ss-003");
+	}
+
+	@Test
+	void filtersNarrowAndFacetsCountWhatMatched() throws Exception {
+		JsonNode evening = body("schedule=evening&kind=training_program&size=50");
+		List<String> ids = new java.util.ArrayList<>();
+		evening.get("results").forEach(r -> ids.add(r.get("id").asString()));
+		assertThat(ids).containsExactlyInAnyOrder("demo-tp-001", "demo-tp-003", "demo-tp-006");
+
+		JsonNode free = body("cost=free&openSeats=true&size=50");
+		free.get("results").forEach(r -> {
+			assertThat(r.get("free").asBoolean()).isTrue();
+			assertThat(r.get("seatsOpen").asInt()).isPositive();
+		});
+		assertThat(body("credential=AWS%20D1.1").get("results").get(0).get("id").asString()).isEqualTo("demo-tp-001");
+		assertThat(body("occupation=53-7051.00").get("total").asLong()).isEqualTo(1);
+		assertThat(body("startsBefore=2026-12-31&kind=training_program").get("total").asLong()).isEqualTo(2);
+
+		JsonNode all = body("size=1");
+		long total = all.get("total").asLong();
+		long byKind = 0;
+		for (var count : all.get("facets").get("kind").properties()) {
+			byKind += count.getValue().asLong();
+		}
+		assertThat(byKind).isEqualTo(total);
+		assertThat(all.get("facets").get("cost").get("free").asLong()).isPositive();
+	}
+
+	@Test
+	void cursorPagingVisitsEveryMatchOnce() throws Exception {
+		java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+		JsonNode page = body("sort=start&size=4");
+		long total = page.get("total").asLong();
+		int pages = 0;
+		while (true) {
+			page.get("results").forEach(r -> assertThat(seen.add(r.get("id").asString())).isTrue());
+			pages++;
+			if (page.get("nextCursor") == null || page.get("nextCursor").isNull() || pages > 10) {
+				break;
+			}
+			page = body("sort=start&size=4&cursor=" + page.get("nextCursor").asString());
+		}
+		assertThat((long) seen.size()).isEqualTo(total);
+		assertThat(pages).isGreaterThan(1);
+	}
+
+	@Test
+	void nothingUnderTheFiltersGivesARelaxedAnswerMarkedAsSuch() throws Exception {
+		JsonNode relaxed = body(q("forklift") + "&kind=career_event");
+
+		assertThat(relaxed.get("relaxed").asBoolean()).isTrue();
+		assertThat(relaxed.get("droppedFilters").get("kind").asString()).isEqualTo("career_event");
+		assertThat(relaxed.get("results").get(0).get("id").asString()).isEqualTo("demo-tp-005");
+	}
+
+	@Test
+	void aMisspellingGetsADidYouMean() throws Exception {
+		assertThat(body(q("forklfit")).get("didYouMean").asString()).isEqualTo("forklift");
+	}
+
+	@Test
+	void badSearchParametersAreA400NamingEach() throws Exception {
+		for (String[] c : new String[][] { { "zip=99999", "zip" }, { "zip=6061", "zip" }, { "lat=91&lon=0", "lat" },
+				{ "lat=41.7", "lon" }, { "zip=60617&radiusMiles=-5", "radiusMiles" }, { "radiusMiles=5", "radiusMiles" },
+				{ "sort=distance", "sort" }, { "sort=random", "sort" }, { "kind=nope", "kind" },
+				{ "schedule=midnight", "schedule" }, { "cost=cheap", "cost" }, { "startsBefore=tomorrow", "startsBefore" },
+				{ "openSeats=maybe", "openSeats" }, { "occupation=welder", "occupation" }, { "language=spanish", "language" },
+				{ "cursor=not-a-cursor", "cursor" } }) {
+			var response = search(c[0]);
+			assertThat(response.statusCode()).as(c[0]).isEqualTo(400);
+			assertThat(response.body()).as(c[0]).contains("\"field\":\"" + c[1] + "\"");
+		}
+	}
+
+	@Test
+	void aListingInFullAndTypeAhead() throws Exception {
+		var http = HttpClient.newHttpClient();
+		var listing = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/directory/services/demo-tp-001"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(listing.statusCode()).isEqualTo(200);
+		JsonNode l = JSON.readTree(listing.body());
+		assertThat(l.get("credential").asString()).isEqualTo("AWS D1.1");
+		assertThat(l.get("nextStart").asString()).isEqualTo("2027-01-12");
+		assertThat(l.get("seatsOpen").asInt()).isEqualTo(6);
+
+		var missing = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/directory/services/nope"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(missing.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+
+		var suggest = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/directory/suggest?q=wel"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(suggest.statusCode()).isEqualTo(200);
+		assertThat(suggest.body()).contains("Welding Technology Certificate (evening)");
 	}
 
 	@Test

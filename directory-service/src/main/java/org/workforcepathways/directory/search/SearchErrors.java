@@ -1,0 +1,47 @@
+package org.workforcepathways.directory.search;
+
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.transport.TransportException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import org.workforcepathways.platform.Problems;
+
+/**
+ * When Elasticsearch cannot be reached, search says so quickly as 503 problem+json; listings themselves stay safe in
+ * PostgreSQL and reach the index when it returns.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class SearchErrors {
+
+	private static final Logger log = LoggerFactory.getLogger(SearchErrors.class);
+
+	@ExceptionHandler(TransportException.class)
+	ResponseEntity<ProblemDetail> unreachable(TransportException ex) {
+		log.warn("search index unreachable: {}", ex.getClass().getSimpleName());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header("Retry-After", "10")
+			.body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "search-unavailable",
+					"Search is unavailable right now; try again shortly."));
+	}
+
+	@ExceptionHandler(ElasticsearchException.class)
+	ResponseEntity<ProblemDetail> refused(ElasticsearchException ex) {
+		log.warn("search index refused a request: status {}, type {}", ex.status(),
+				ex.error() == null ? "-" : ex.error().type());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header("Retry-After", "10")
+			.body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "search-unavailable",
+					"Search is unavailable right now; try again shortly."));
+	}
+
+}
