@@ -89,7 +89,9 @@ class WalkingSkeletonIT {
 		assertThat(search.statusCode()).isEqualTo(200);
 		JsonNode body = JSON.readTree(search.body());
 		assertThat(body.get("total").asLong()).isPositive();
-		assertThat(body.get("results").get(0).get("title").asString()).containsIgnoringCase("welding");
+		List<String> titles = new java.util.ArrayList<>();
+		body.get("results").forEach(r -> titles.add(r.get("title").asString().toLowerCase()));
+		assertThat(titles.subList(0, 3)).anyMatch(t -> t.contains("weld"));
 		await().atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(300))
 			.untilAsserted(() -> assertThat(searchesCounted(staff)).isEqualTo(before + 1));
@@ -114,7 +116,7 @@ class WalkingSkeletonIT {
 		var response = get("/api/matching/programs?interest=welding", null);
 
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		assertThat(response.body()).contains("demo-tp-001");
+		assertThat(response.body()).contains("\"demo-tp-0001\"");
 	}
 
 	@Test
