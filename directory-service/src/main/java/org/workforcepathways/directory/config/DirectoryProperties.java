@@ -18,7 +18,25 @@ import jakarta.validation.constraints.NotBlank;
 @Validated
 @ConfigurationProperties("directory")
 public record DirectoryProperties(@Nullable Resource demoData, @DefaultValue("/directory-service") @NotBlank String source,
-		@DefaultValue Index index) {
+		@DefaultValue Index index, @DefaultValue Ranking ranking) {
+
+	/**
+	 * How relevance is blended with what else makes a listing a good answer (docs/ranking.md): the text score is
+	 * multiplied by {@code 1 + freshness + open seats + nearness}, each term between 0 and its weight.
+	 *
+	 * @param freshnessWeight how much recently verified data counts
+	 * @param freshnessScaleDays after this many days without an update a listing gets half the freshness
+	 * @param openSeatsWeight how much having open seats counts
+	 * @param nearnessWeight how much being near the point counts, when one was given
+	 * @param nearnessScaleMiles at this distance a listing gets half the nearness
+	 */
+	public record Ranking(@DefaultValue("0.3") @jakarta.validation.constraints.PositiveOrZero double freshnessWeight,
+			@DefaultValue("180") @Min(1) int freshnessScaleDays,
+			@DefaultValue("0.2") @jakarta.validation.constraints.PositiveOrZero double openSeatsWeight,
+			@DefaultValue("0.5") @jakarta.validation.constraints.PositiveOrZero double nearnessWeight,
+			@DefaultValue("5") @jakarta.validation.constraints.Positive double nearnessScaleMiles) {
+
+	}
 
 	/**
 	 * @param alias what searches read; it points at {@code <alias>-v<version>}

@@ -13,7 +13,12 @@ import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.GeoLocation;
+import co.elastic.clients.elasticsearch._types.Time;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.FunctionBoostMode;
+import co.elastic.clients.elasticsearch._types.query_dsl.FunctionScore;
+import co.elastic.clients.elasticsearch._types.query_dsl.FunctionScoreMode;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
@@ -27,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Service;
 
+import org.workforcepathways.directory.config.DirectoryProperties;
 import org.workforcepathways.directory.engagement.EngagementPublisher;
 import org.workforcepathways.directory.geo.ZipCentroids.Point;
 import org.workforcepathways.platform.InvalidInputException;
@@ -51,11 +57,15 @@ class SearchService {
 
 	private final JsonMapper json;
 
-	SearchService(ElasticsearchClient client, ListingIndex index, EngagementPublisher engagement, JsonMapper json) {
+	private final DirectoryProperties.Ranking ranking;
+
+	SearchService(ElasticsearchClient client, ListingIndex index, EngagementPublisher engagement, JsonMapper json,
+			DirectoryProperties properties) {
 		this.client = client;
 		this.index = index;
 		this.engagement = engagement;
 		this.json = json;
+		this.ranking = properties.ranking();
 	}
 
 	SearchResults search(SearchQuery query) throws IOException {
@@ -75,7 +85,7 @@ class SearchService {
 	private SearchResults run(SearchQuery query, boolean relaxed) throws IOException {
 		List<FieldValue> after = decodeCursor(query.cursor());
 		SearchRequest request = SearchRequest.of(s -> {
-			s.index(index.alias()).size(query.size()).trackTotalHits(t -> t.enabled(true)).query(query(query));
+			s.index(index.alias()).size(query.size()).trackTotalHits(t -> t.enabled(true)).query(ranked(query(query), query));
 			s.sort(sort(query));
 			if (!after.isEmpty()) {
 				s.searchAfter(after);
@@ -110,6 +120,38 @@ class SearchService {
 		}
 		String didYouMean = total < 3 ? didYouMean(query.text(), response) : null;
 		return new SearchResults(total, results, facets(response.aggregations()), next, didYouMean, relaxed, Map.of());
+	}
+
+	/**
+	 * Relevance x (1 + freshness + open seats + nearness): a strong text match stays on top, and among similar
+	 * matches the fresher, open and nearer listing wins. Weights are configuration (directory.ranking).
+	 */
+	private Query ranked(Query base, SearchQuery q) {
+		if (q.text().isEmpty() || q.sort() != SearchQuery.Sort.RELEVANCE) {
+			return base;
+		}
+		List<FunctionScore> functions = new ArrayList<>();
+		functions.add(FunctionScore.of(f -> f.weight(1.0)));
+		if (ranking.freshnessWeight() > 0) {
+			functions.add(FunctionScore.of(f -> f.gauss(g -> g.date(d -> d.field("updatedAt")
+				.placement(p -> p.origin("now").scale(Time.of(t -> t.time(ranking.freshnessScaleDays() + "d"))).decay(0.5))))
+				.weight(ranking.freshnessWeight())));
+		}
+		if (ranking.openSeatsWeight() > 0) {
+			functions.add(FunctionScore.of(f -> f.filter(fl -> fl.range(r -> r.number(n -> n.field("seatsOpen").gte(1.0))))
+				.weight(ranking.openSeatsWeight())));
+		}
+		if (ranking.nearnessWeight() > 0 && q.point() != null) {
+			functions.add(FunctionScore.of(f -> f.gauss(g -> g.geo(geo -> geo.field("location")
+				.placement(p -> p.origin(GeoLocation.of(l -> l.latlon(ll -> ll.lat(q.point().lat()).lon(q.point().lon()))))
+					.scale(ranking.nearnessScaleMiles() + "mi")
+					.decay(0.5))))
+				.weight(ranking.nearnessWeight())));
+		}
+		return Query.of(root -> root.functionScore(fs -> fs.query(base)
+			.functions(functions)
+			.scoreMode(FunctionScoreMode.Sum)
+			.boostMode(FunctionBoostMode.Multiply)));
 	}
 
 	private static Query query(SearchQuery q) {
