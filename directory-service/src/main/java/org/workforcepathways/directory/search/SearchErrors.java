@@ -25,19 +25,15 @@ class SearchErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(SearchErrors.class);
 
-	@ExceptionHandler(TransportException.class)
-	ResponseEntity<ProblemDetail> unreachable(TransportException ex) {
-		log.warn("search index unreachable: {}", ex.getClass().getSimpleName());
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header("Retry-After", "10")
-			.body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "search-unavailable",
-					"Search is unavailable right now; try again shortly."));
-	}
-
-	@ExceptionHandler(ElasticsearchException.class)
-	ResponseEntity<ProblemDetail> refused(ElasticsearchException ex) {
-		log.warn("search index refused a request: status {}, type {}", ex.status(),
-				ex.error() == null ? "-" : ex.error().type());
+	@ExceptionHandler({ TransportException.class, ElasticsearchException.class })
+	ResponseEntity<ProblemDetail> unavailable(RuntimeException ex) {
+		if (ex instanceof ElasticsearchException refused) {
+			log.warn("search index refused a request: status {}, type {}", refused.status(),
+					refused.error() == null ? "-" : refused.error().type());
+		}
+		else {
+			log.warn("search index unreachable: {}", ex.getClass().getSimpleName());
+		}
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header("Retry-After", "10")
 			.body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "search-unavailable",
