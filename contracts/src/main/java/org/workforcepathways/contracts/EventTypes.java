@@ -3,6 +3,7 @@ package org.workforcepathways.contracts;
 import java.util.List;
 import java.util.Optional;
 
+import org.workforcepathways.contracts.engagement.ListingViewed;
 import org.workforcepathways.contracts.engagement.SearchPerformed;
 
 /** The registry of event types, so a consumer can find the schema for the {@code type} it reads. */
@@ -12,7 +13,11 @@ public final class EventTypes {
 			"org.workforcepathways.directory.search-performed", Topics.DIRECTORY_ENGAGEMENT, SearchPerformed.class,
 			"schemas/directory.engagement/search-performed.v1.json");
 
-	private static final List<EventType<?>> ALL = List.of(SEARCH_PERFORMED);
+	public static final EventType<ListingViewed> LISTING_VIEWED = new EventType<>(
+			"org.workforcepathways.directory.listing-viewed", Topics.DIRECTORY_ENGAGEMENT, ListingViewed.class,
+			"schemas/directory.engagement/listing-viewed.v1.json");
+
+	private static final List<EventType<?>> ALL = List.of(SEARCH_PERFORMED, LISTING_VIEWED);
 
 	private EventTypes() {
 	}

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.workforcepathways.contracts.EventValidator.Accepted;
 import org.workforcepathways.contracts.EventValidator.Rejection;
+import org.workforcepathways.contracts.engagement.ListingViewed;
 import org.workforcepathways.contracts.engagement.SearchPerformed;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +24,20 @@ class EventValidatorTest {
 		assertThat(result).isInstanceOf(Accepted.class);
 		var back = ((Accepted) result).as(EventTypes.SEARCH_PERFORMED).orElseThrow();
 		assertThat(back).isEqualTo(event);
+	}
+
+	@Test
+	void acceptsAListingViewAndRejectsAnUnknownKind() {
+		var event = CloudEvent.of(EventTypes.LISTING_VIEWED, "/directory-service",
+				new ListingViewed("demo-tp-0001", null, "training_program", "calumet-community-college", null, "a1b2"));
+
+		var result = validator.validate(EventJson.write(event));
+
+		assertThat(result).isInstanceOf(Accepted.class);
+		assertThat(((Accepted) result).as(EventTypes.LISTING_VIEWED)).contains(event);
+		assertThat(((Accepted) result).as(EventTypes.SEARCH_PERFORMED)).isEmpty();
+		assertThat(validator.validate(EventJson.write(event).replace("training_program", "lecture")))
+			.isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.reason()).contains("kind"));
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import org.workforcepathways.contracts.CloudEvent;
 import org.workforcepathways.contracts.EventJson;
 import org.workforcepathways.contracts.EventTypes;
 import org.workforcepathways.contracts.Topics;
+import org.workforcepathways.contracts.engagement.ListingViewed;
 import org.workforcepathways.contracts.engagement.SearchPerformed;
 import org.workforcepathways.directory.config.DirectoryProperties;
 
@@ -44,9 +45,19 @@ public class EngagementPublisher {
 	}
 
 	public void searchPerformed(String normalizedQuery, long resultCount, Map<String, String> filters,
-			@Nullable String campaignCode) {
-		var event = CloudEvent.of(EventTypes.SEARCH_PERFORMED, source,
-				new SearchPerformed(normalizedQuery, resultCount, filters, campaignCode, null));
+			@Nullable String campaignCode, @Nullable String sessionId) {
+		publish(CloudEvent.of(EventTypes.SEARCH_PERFORMED, source,
+				new SearchPerformed(normalizedQuery, resultCount, filters, campaignCode, sessionId)));
+	}
+
+	public void listingViewed(String serviceId, @Nullable String serviceAtLocationId, String kind,
+			String organizationId, @Nullable String campaignCode, @Nullable String sessionId) {
+		publish(CloudEvent.of(EventTypes.LISTING_VIEWED, source,
+				new ListingViewed(serviceId, serviceAtLocationId, kind, organizationId, campaignCode, sessionId)));
+	}
+
+	// keyed by event id: engagement events have no entity whose order matters, so they spread over the partitions
+	private void publish(CloudEvent<?> event) {
 		try {
 			kafka.send(Topics.DIRECTORY_ENGAGEMENT, event.id(), EventJson.write(event)).whenComplete((r, ex) -> {
 				if (ex == null) {

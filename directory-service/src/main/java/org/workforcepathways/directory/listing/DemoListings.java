@@ -2,11 +2,9 @@ package org.workforcepathways.directory.listing;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.ApplicationArguments;
@@ -16,10 +14,9 @@ import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
 import org.workforcepathways.directory.config.DirectoryProperties;
-import org.workforcepathways.directory.search.ListingIndex;
 
 /**
- * Loads the sample listings named by {@code directory.demo-data} at start (./wrd up sets it). Upserts by id, so
+ * Loads the sample directory named by {@code directory.demo-data} at start (./wrd up sets it). Saves by id, so
  * starting twice changes nothing; what changed is indexed right away.
  */
 @Component
@@ -30,16 +27,13 @@ class DemoListings implements ApplicationRunner {
 
 	private final DirectoryProperties properties;
 
-	private final ListingRepository repository;
-
-	private final ListingIndex index;
+	private final DirectoryStore store;
 
 	private final JsonMapper json;
 
-	DemoListings(DirectoryProperties properties, ListingRepository repository, ListingIndex index, JsonMapper json) {
+	DemoListings(DirectoryProperties properties, DirectoryStore store, JsonMapper json) {
 		this.properties = properties;
-		this.repository = repository;
-		this.index = index;
+		this.store = store;
 		this.json = json;
 	}
 
@@ -49,16 +43,13 @@ class DemoListings implements ApplicationRunner {
 		if (file == null) {
 			return;
 		}
-		List<Listing> listings;
+		DirectoryData data;
 		try (InputStream in = file.getInputStream()) {
-			listings = json.readValue(in, new TypeReference<List<Listing>>() {
-			});
+			data = json.readValue(in, DirectoryData.class);
 		}
-		List<Listing> changed = listings.stream().filter(repository::upsert).toList();
-		if (!changed.isEmpty()) {
-			index.index(changed.stream().map(l -> repository.findById(l.id()).orElseThrow()).toList());
-		}
-		log.info("demo listings loaded: {} in file, {} new or changed", listings.size(), changed.size());
+		int changed = store.save(data);
+		log.info("demo directory loaded: {} organizations, {} locations, {} listings in file, {} listings new or changed",
+				data.organizations().size(), data.locations().size(), data.listings().size(), changed);
 	}
 
 }

@@ -1,15 +1,22 @@
 package org.workforcepathways.directory.listing;
 
+import java.util.Map;
+
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Pattern;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.workforcepathways.directory.engagement.EngagementPublisher;
+import org.workforcepathways.directory.engagement.SessionId;
 import org.workforcepathways.platform.Problems;
 
 /** One listing in full, read from the system of record (public, like search). */
@@ -19,16 +26,50 @@ class ListingController {
 
 	private final ListingRepository listings;
 
-	ListingController(ListingRepository listings) {
+	private final OrganizationRepository organizations;
+
+	private final LocationRepository locations;
+
+	private final EngagementPublisher engagement;
+
+	ListingController(ListingRepository listings, OrganizationRepository organizations, LocationRepository locations,
+			EngagementPublisher engagement) {
 		this.listings = listings;
+		this.organizations = organizations;
+		this.locations = locations;
+		this.engagement = engagement;
+	}
+
+	/** A listing with its organization and each location resolved. */
+	record ListingDetail(Listing listing, Organization organization) {
+
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "A listing in full: what it is, where, when, cost, seats, supports, eligibility, contact")
-	Listing listing(@PathVariable("id") @Pattern(regexp = "[A-Za-z0-9_.:-]{1,64}",
-			message = "must be 1-64 letters, digits or ._:-") String id) {
-		return listings.findById(id).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
-				Problems.problem(HttpStatus.NOT_FOUND, "not-found", "No listing with that id."), null));
+	@Operation(summary = "A listing in full: organization, locations with addresses, schedules, phones, and the "
+			+ "workforce fields (cost, seats, credential, supports, eligibility). Takes a listing id or the id of a "
+			+ "search result (service_at_location).")
+	ListingDetail listing(
+			@PathVariable("id") @Pattern(regexp = "[A-Za-z0-9_.:-]{1,100}",
+					message = "must be 1-100 letters, digits or ._:-") String id,
+			@RequestParam(name = "campaign", required = false) @Pattern(regexp = "[A-Za-z0-9_-]{1,40}",
+					message = "must be 1-40 letters, digits, _ or -") @Nullable String campaign,
+			@RequestHeader(name = SessionId.HEADER, required = false) @Nullable String session) {
+		Listing found = listings.findById(id)
+			.or(() -> listings.serviceIdOf(id).flatMap(listings::findById))
+			.orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
+					Problems.problem(HttpStatus.NOT_FOUND, "not-found", "No listing with that id."), null));
+		Map<String, Location> places = locations
+			.findAllById(found.locations().stream().map(ServiceAtLocation::locationId).toList());
+		Listing resolved = new Listing(found.id(), found.kind(), found.title(), found.organizationId(),
+				found.description(), found.categories(), found.languages(), found.url(), found.email(), found.status(),
+				found.eligibilityDescription(),
+				found.locations().stream().map(s -> s.withLocation(places.get(s.locationId()))).toList(), found.phones(),
+				found.schedules(), found.workforce(), found.sample(), found.updatedAt(), found.version());
+		Organization organization = organizations.findById(found.organizationId()).orElseThrow();
+		engagement.listingViewed(found.id(), id.equals(found.id()) ? null : id, found.kind().code(),
+				found.organizationId(), campaign, SessionId.of(session));
+		return new ListingDetail(resolved, organization);
 	}
 
 }

@@ -4,25 +4,39 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
-/** Listings in the directory's PostgreSQL database, the system of record. */
+/**
+ * Listings in the directory's PostgreSQL database, the system of record: the {@code listing} row (HSDS service and
+ * its workforce extension) with its service_at_location, phone and schedule rows.
+ */
 @Repository
 public class ListingRepository {
 
-	private static final String COLUMNS = "id, kind, title, organization, organization_id, description, categories, city, "
-			+ "zip, latitude, longitude, languages, free, cost, schedule, credential, occupations, next_start, duration_weeks, "
-			+ "seats_total, seats_open, paid, supports, eligibility, phone, url, sample, updated_at";
+	private static final String COLUMNS = "id, kind, title, organization_id, description, categories, languages, url, "
+			+ "email, status, eligibility, free, cost, schedule, credential, occupations, next_start, duration_weeks, "
+			+ "seats_total, seats_open, paid, supports, min_age, max_age, residency, income_max_percent, income_measure, "
+			+ "justice_involved_welcome, sample, updated_at, version";
 
-	// the columns an upsert writes, and compares to decide whether anything changed
-	private static final String DATA = "kind, title, organization, organization_id, description, categories, city, zip, "
-			+ "latitude, longitude, languages, free, cost, schedule, credential, occupations, next_start, duration_weeks, "
-			+ "seats_total, seats_open, paid, supports, eligibility, phone, url, sample";
+	// the columns a save writes
+	private static final List<String> DATA = Arrays.stream(COLUMNS.split(", "))
+		.filter(c -> !List.of("id", "updated_at", "version").contains(c))
+		.toList();
 
 	private final JdbcClient jdbc;
 
@@ -31,78 +45,192 @@ public class ListingRepository {
 	}
 
 	/**
-	 * Inserts or updates a listing; returns true when something changed, so unchanged demo data neither bumps the
-	 * version nor gets reindexed.
+	 * Inserts or replaces a listing with its locations, phones and schedules; returns true when something changed,
+	 * so unchanged data neither bumps the version nor gets reindexed.
 	 */
-	public boolean upsert(Listing l) {
-		String params = ":" + DATA.replace(", ", ", :");
-		String updates = java.util.Arrays.stream(DATA.split(", "))
-			.map(c -> c + " = excluded." + c)
-			.collect(java.util.stream.Collectors.joining(", "));
-		String current = "listing." + DATA.replace(", ", ", listing.");
-		String incoming = "excluded." + DATA.replace(", ", ", excluded.");
-		return jdbc.sql("insert into listing (id, " + DATA + ") values (:id, " + params + ") on conflict (id) do update set "
-				+ updates + ", updated_at = now(), version = listing.version + 1 where (" + current
-				+ ") is distinct from (" + incoming + ")")
+	@Transactional
+	public boolean save(Listing l) {
+		Optional<Listing> current = findById(l.id());
+		if (current.isPresent() && current.get().content().equals(l.content())) {
+			return false;
+		}
+		String updates = DATA.stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", "));
+		Workforce w = l.workforce();
+		Workforce.Eligibility e = w.eligibility();
+		jdbc.sql("insert into listing (id, " + String.join(", ", DATA) + ") values (:id, :"
+				+ String.join(", :", DATA) + ") on conflict (id) do update set " + updates
+				+ ", updated_at = now(), version = listing.version + 1")
 			.param("id", l.id())
 			.param("kind", l.kind().code())
 			.param("title", l.title())
-			.param("organization", l.organization())
 			.param("organization_id", l.organizationId())
 			.param("description", l.description())
-			.param("categories", l.categories().toArray(String[]::new))
-			.param("city", l.city())
-			.param("zip", l.zip())
-			.param("latitude", l.latitude())
-			.param("longitude", l.longitude())
-			.param("languages", l.languages().toArray(String[]::new))
-			.param("free", l.free())
-			.param("cost", l.cost())
-			.param("schedule", l.schedule().toArray(String[]::new))
-			.param("credential", l.credential())
-			.param("occupations", l.occupations().toArray(String[]::new))
-			.param("next_start", l.nextStart())
-			.param("duration_weeks", l.durationWeeks())
-			.param("seats_total", l.seatsTotal())
-			.param("seats_open", l.seatsOpen())
-			.param("paid", l.paid())
-			.param("supports", l.supports().toArray(String[]::new))
-			.param("eligibility", l.eligibility())
-			.param("phone", l.phone())
+			.param("categories", array(l.categories()))
+			.param("languages", array(l.languages()))
 			.param("url", l.url())
+			.param("email", l.email())
+			.param("status", l.status())
+			.param("eligibility", l.eligibilityDescription())
+			.param("free", w.free())
+			.param("cost", w.cost())
+			.param("schedule", array(w.schedule()))
+			.param("credential", w.credential())
+			.param("occupations", array(w.occupations()))
+			.param("next_start", w.nextStart())
+			.param("duration_weeks", w.durationWeeks())
+			.param("seats_total", w.seatsTotal())
+			.param("seats_open", w.seatsOpen())
+			.param("paid", w.paid())
+			.param("supports", array(w.supports()))
+			.param("min_age", e.minAge())
+			.param("max_age", e.maxAge())
+			.param("residency", array(e.residency()))
+			.param("income_max_percent", e.incomeMaxPercent())
+			.param("income_measure", e.incomeMeasure())
+			.param("justice_involved_welcome", e.justiceInvolvedWelcome())
 			.param("sample", l.sample())
-			.update() > 0;
+			.update();
+		replaceChildren(l);
+		return true;
+	}
+
+	private void replaceChildren(Listing l) {
+		for (String table : List.of("service_at_location", "phone", "schedule")) {
+			jdbc.sql("delete from " + table + " where service_id = :id").param("id", l.id()).update();
+		}
+		int position = 0;
+		for (ServiceAtLocation s : l.locations()) {
+			jdbc.sql("insert into service_at_location (id, service_id, location_id, position) values (?, ?, ?, ?)")
+				.params(s.id(), l.id(), s.locationId(), position++)
+				.update();
+		}
+		position = 0;
+		for (Phone p : l.phones()) {
+			position++;
+			jdbc.sql("insert into phone (id, service_id, position, number, type, description, languages) "
+					+ "values (?, ?, ?, ?, ?, ?, ?)")
+				.params(l.id() + "-phone-" + position, l.id(), position, p.number(), p.type(), p.description(),
+						array(p.languages()))
+				.update();
+		}
+		position = 0;
+		for (Schedule s : l.schedules()) {
+			position++;
+			jdbc.sql("insert into schedule (id, service_id, position, freq, byday, opens_at, closes_at, dtstart, until, "
+					+ "description) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				.params(l.id() + "-schedule-" + position, l.id(), position, s.freq(), s.byday(), s.opensAt(),
+						s.closesAt(), s.dtstart(), s.until(), s.description())
+				.update();
+		}
 	}
 
 	public Optional<Listing> findById(String id) {
-		return jdbc.sql("select " + COLUMNS + " from listing where id = :id").param("id", id).query(this::map).optional();
+		return findAllById(List.of(id)).stream().findFirst();
 	}
 
-	public List<Listing> findAll() {
-		return jdbc.sql("select " + COLUMNS + " from listing order by id").query(this::map).list();
+	/** The listing a service_at_location id belongs to, for links that carry a search result's id. */
+	public Optional<String> serviceIdOf(String serviceAtLocationId) {
+		return jdbc.sql("select service_id from service_at_location where id = :id")
+			.param("id", serviceAtLocationId)
+			.query(String.class)
+			.optional();
+	}
+
+	public List<Listing> findAllById(Collection<String> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return withChildren(jdbc.sql("select " + COLUMNS + " from listing where id = any(:ids) order by id")
+			.param("ids", array(ids))
+			.query(this::map)
+			.list());
+	}
+
+	/** A page in id order, for rebuilding the search projection without holding every listing at once. */
+	public List<Listing> findPage(@Nullable String afterId, int size) {
+		return withChildren(jdbc.sql("select " + COLUMNS + " from listing where id > :after order by id limit :size")
+			.param("after", afterId == null ? "" : afterId)
+			.param("size", size)
+			.query(this::map)
+			.list());
 	}
 
 	public long count() {
 		return jdbc.sql("select count(*) from listing").query(Long.class).single();
 	}
 
-	private Listing map(ResultSet rs, int row) throws SQLException {
-		Timestamp updated = rs.getTimestamp("updated_at");
-		java.sql.Date start = rs.getDate("next_start");
-		return new Listing(rs.getString("id"), ListingKind.fromCode(rs.getString("kind")), rs.getString("title"),
-				rs.getString("organization"), rs.getString("organization_id"), rs.getString("description"),
-				strings(rs.getArray("categories")), rs.getString("city"), rs.getString("zip"),
-				rs.getObject("latitude", Double.class), rs.getObject("longitude", Double.class),
-				strings(rs.getArray("languages")), rs.getBoolean("free"), rs.getBigDecimal("cost"),
-				strings(rs.getArray("schedule")), rs.getString("credential"), strings(rs.getArray("occupations")),
-				start == null ? null : start.toLocalDate(), rs.getObject("duration_weeks", Integer.class),
-				rs.getObject("seats_total", Integer.class), rs.getObject("seats_open", Integer.class),
-				rs.getBoolean("paid"), strings(rs.getArray("supports")), rs.getString("eligibility"),
-				rs.getString("phone"), rs.getString("url"), rs.getBoolean("sample"),
-				updated == null ? null : updated.toInstant());
+	/** How many search results the listings make: one per location, one for a listing with none. */
+	public long countSearchUnits() {
+		return jdbc.sql("select count(*) + (select count(*) from listing l where not exists "
+				+ "(select 1 from service_at_location s where s.service_id = l.id)) from service_at_location")
+			.query(Long.class)
+			.single();
 	}
 
-	private static List<String> strings(Array array) throws SQLException {
+	private List<Listing> withChildren(List<Listing> listings) {
+		if (listings.isEmpty()) {
+			return listings;
+		}
+		String[] ids = listings.stream().map(Listing::id).toArray(String[]::new);
+		Map<String, List<ServiceAtLocation>> sites = group(jdbc
+			.sql("select service_id, id, location_id from service_at_location where service_id = any(:ids) "
+					+ "order by service_id, position")
+			.param("ids", ids)
+			.query((rs, n) -> Map.entry(rs.getString(1), new ServiceAtLocation(rs.getString(2), rs.getString(3), null)))
+			.list());
+		Map<String, List<Phone>> phones = group(jdbc
+			.sql("select service_id, number, type, description, languages from phone where service_id = any(:ids) "
+					+ "order by service_id, position")
+			.param("ids", ids)
+			.query((rs, n) -> Map.entry(rs.getString(1),
+					new Phone(rs.getString(2), rs.getString(3), rs.getString(4), strings(rs.getArray(5)))))
+			.list());
+		Map<String, List<Schedule>> schedules = group(jdbc
+			.sql("select service_id, freq, byday, opens_at, closes_at, dtstart, until, description from schedule "
+					+ "where service_id = any(:ids) order by service_id, position")
+			.param("ids", ids)
+			.query((rs, n) -> Map.entry(rs.getString(1),
+					new Schedule(rs.getString(2), rs.getString(3), rs.getObject(4, LocalTime.class),
+							rs.getObject(5, LocalTime.class), rs.getObject(6, LocalDate.class),
+							rs.getObject(7, LocalDate.class), rs.getString(8))))
+			.list());
+		return listings.stream()
+			.map(l -> new Listing(l.id(), l.kind(), l.title(), l.organizationId(), l.description(), l.categories(),
+					l.languages(), l.url(), l.email(), l.status(), l.eligibilityDescription(),
+					sites.getOrDefault(l.id(), List.of()), phones.getOrDefault(l.id(), List.of()),
+					schedules.getOrDefault(l.id(), List.of()), l.workforce(), l.sample(), l.updatedAt(), l.version()))
+			.toList();
+	}
+
+	private static <T> Map<String, List<T>> group(List<Map.Entry<String, T>> rows) {
+		Map<String, List<T>> grouped = new LinkedHashMap<>();
+		rows.forEach(r -> grouped.computeIfAbsent(r.getKey(), k -> new ArrayList<>()).add(r.getValue()));
+		return grouped;
+	}
+
+	private Listing map(ResultSet rs, int row) throws SQLException {
+		Timestamp updated = rs.getTimestamp("updated_at");
+		var eligibility = new Workforce.Eligibility(rs.getObject("min_age", Integer.class),
+				rs.getObject("max_age", Integer.class), strings(rs.getArray("residency")),
+				rs.getObject("income_max_percent", Integer.class), rs.getString("income_measure"),
+				rs.getBoolean("justice_involved_welcome"));
+		var workforce = new Workforce(rs.getBoolean("free"), rs.getBigDecimal("cost"), strings(rs.getArray("schedule")),
+				rs.getString("credential"), strings(rs.getArray("occupations")),
+				rs.getObject("next_start", LocalDate.class), rs.getObject("duration_weeks", Integer.class),
+				rs.getObject("seats_total", Integer.class), rs.getObject("seats_open", Integer.class),
+				rs.getBoolean("paid"), strings(rs.getArray("supports")), eligibility);
+		return new Listing(rs.getString("id"), ListingKind.fromCode(rs.getString("kind")), rs.getString("title"),
+				rs.getString("organization_id"), rs.getString("description"), strings(rs.getArray("categories")),
+				strings(rs.getArray("languages")), rs.getString("url"), rs.getString("email"), rs.getString("status"),
+				rs.getString("eligibility"), List.of(), List.of(), List.of(), workforce, rs.getBoolean("sample"),
+				updated == null ? null : updated.toInstant(), rs.getLong("version"));
+	}
+
+	static String[] array(Collection<String> values) {
+		return values.toArray(String[]::new);
+	}
+
+	static List<String> strings(@Nullable Array array) throws SQLException {
 		return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
 	}
 

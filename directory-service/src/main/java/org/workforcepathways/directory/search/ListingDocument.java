@@ -3,31 +3,64 @@ package org.workforcepathways.directory.search;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
 import org.workforcepathways.directory.listing.Listing;
+import org.workforcepathways.directory.listing.Location;
+import org.workforcepathways.directory.listing.Organization;
+import org.workforcepathways.directory.listing.ServiceAtLocation;
+import org.workforcepathways.directory.listing.Workforce;
 
-/** A listing as the search index holds it. */
-public record ListingDocument(String id, String kind, String title, String organization, @Nullable String organizationId,
-		String description, List<String> categories, @Nullable String city, @Nullable String zip,
-		@Nullable GeoPoint location, List<String> languages, boolean free, BigDecimal cost, List<String> schedule,
-		@Nullable String credential, List<String> occupations, @Nullable LocalDate nextStart,
+/**
+ * A search result as the index holds it: one listing at one location (HSDS service_at_location), or the listing
+ * alone when it has no location (online). Organization, address and occupation titles are copied in.
+ *
+ * @param id the service_at_location id, or the listing id for a listing without locations
+ */
+public record ListingDocument(String id, String serviceId, String kind, String title, String organization,
+		String organizationId, String description, List<String> categories, @Nullable String locationName,
+		@Nullable String address, @Nullable String city, @Nullable String zip, @Nullable GeoPoint location,
+		List<String> languages, boolean free, BigDecimal cost, List<String> schedule, @Nullable String credential,
+		List<String> occupations, List<String> occupationTitles, @Nullable LocalDate nextStart,
 		@Nullable Integer durationWeeks, @Nullable Integer seatsTotal, @Nullable Integer seatsOpen, boolean paid,
-		List<String> supports, @Nullable String eligibility, boolean sample, @Nullable Instant updatedAt) {
+		List<String> supports, @Nullable String eligibility, @Nullable Integer minAge, @Nullable Integer maxAge,
+		List<String> residency, boolean justiceInvolvedWelcome, boolean sample, @Nullable Instant updatedAt) {
 
 	/** Elasticsearch's object form of a geo_point. */
 	public record GeoPoint(double lat, double lon) {
 
 	}
 
-	static ListingDocument of(Listing l) {
-		GeoPoint point = l.latitude() == null || l.longitude() == null ? null : new GeoPoint(l.latitude(), l.longitude());
-		return new ListingDocument(l.id(), l.kind().code(), l.title(), l.organization(), l.organizationId(),
-				l.description(), l.categories(), l.city(), l.zip(), point, l.languages(), l.free(), l.cost(), l.schedule(),
-				l.credential(), l.occupations(), l.nextStart(), l.durationWeeks(), l.seatsTotal(), l.seatsOpen(), l.paid(),
-				l.supports(), l.eligibility(), l.sample(), l.updatedAt());
+	static List<ListingDocument> of(Listing l, Organization organization, Map<String, Location> locations,
+			List<String> occupationTitles) {
+		List<ListingDocument> documents = new ArrayList<>();
+		for (ServiceAtLocation site : l.locations()) {
+			documents.add(of(site.id(), l, organization, locations.get(site.locationId()), occupationTitles));
+		}
+		if (documents.isEmpty()) {
+			documents.add(of(l.id(), l, organization, null, occupationTitles));
+		}
+		return documents;
+	}
+
+	private static ListingDocument of(String id, Listing l, Organization organization, @Nullable Location place,
+			List<String> occupationTitles) {
+		Workforce w = l.workforce();
+		Location.Address a = place == null ? null : place.address();
+		GeoPoint point = place == null || place.latitude() == null ? null
+				: new GeoPoint(place.latitude(), place.longitude());
+		return new ListingDocument(id, l.id(), l.kind().code(), l.title(), organization.name(), organization.id(),
+				l.description(), l.categories(), place == null ? null : place.name(),
+				a == null || a.address1() == null ? null : a.address1(), a == null ? null : a.city(),
+				a == null ? null : a.postalCode(), point, l.languages(), w.free(), w.cost(), w.schedule(),
+				w.credential(), w.occupations(), occupationTitles, w.nextStart(), w.durationWeeks(), w.seatsTotal(),
+				w.seatsOpen(), w.paid(), w.supports(), l.eligibilityDescription(), w.eligibility().minAge(),
+				w.eligibility().maxAge(), w.eligibility().residency(), w.eligibility().justiceInvolvedWelcome(),
+				l.sample(), l.updatedAt());
 	}
 
 }

@@ -5,8 +5,12 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +23,12 @@ import org.springframework.stereotype.Component;
 
 import org.workforcepathways.directory.config.DirectoryProperties;
 import org.workforcepathways.directory.listing.Listing;
+import org.workforcepathways.directory.listing.Location;
+import org.workforcepathways.directory.listing.LocationRepository;
+import org.workforcepathways.directory.listing.Organization;
+import org.workforcepathways.directory.listing.OrganizationRepository;
+import org.workforcepathways.directory.listing.ServiceAtLocation;
+import org.workforcepathways.directory.occupation.Occupations;
 
 /**
  * The search projection: an index template for {@code listings-v*} (analysis from the project's plugin, synonyms and
@@ -36,10 +46,20 @@ public class ListingIndex {
 
 	private final JsonMapper json;
 
-	ListingIndex(ElasticsearchClient client, DirectoryProperties properties, JsonMapper json) {
+	private final OrganizationRepository organizations;
+
+	private final LocationRepository locations;
+
+	private final Occupations occupations;
+
+	ListingIndex(ElasticsearchClient client, DirectoryProperties properties, JsonMapper json,
+			OrganizationRepository organizations, LocationRepository locations, Occupations occupations) {
 		this.client = client;
 		this.index = properties.index();
 		this.json = json;
+		this.organizations = organizations;
+		this.locations = locations;
+		this.occupations = occupations;
 	}
 
 	public String alias() {
@@ -104,29 +124,68 @@ public class ListingIndex {
 		}
 	}
 
-	/** Indexes into the alias (searches see it within the refresh interval). */
+	/**
+	 * Indexes listings into the alias (searches see them within the refresh interval): one document per location,
+	 * and documents of locations a listing no longer has are deleted.
+	 */
 	public void index(List<Listing> listings) throws IOException {
-		indexInto(index.alias(), listings);
+		if (listings.isEmpty()) {
+			return;
+		}
+		List<ListingDocument> documents = documents(listings);
+		indexInto(index.alias(), documents);
+		deleteStale(listings, documents);
+	}
+
+	// The embedded engine has no reindex module (so no delete-by-query): find the listings' documents, delete the
+	// ones for locations they no longer have.
+	private void deleteStale(List<Listing> listings, List<ListingDocument> current) throws IOException {
+		List<FieldValue> services = listings.stream().map(l -> FieldValue.of(l.id())).toList();
+		Set<String> keep = current.stream().map(ListingDocument::id).collect(Collectors.toSet());
+		var found = client.search(s -> s.index(index.alias())
+			.size(10_000)
+			.source(src -> src.fetch(false))
+			.query(q -> q.terms(t -> t.field("serviceId").terms(v -> v.value(services)))), Void.class);
+		List<String> stale = found.hits().hits().stream().map(h -> h.id()).filter(id -> !keep.contains(id)).toList();
+		if (!stale.isEmpty()) {
+			client.bulk(b -> {
+				stale.forEach(id -> b.operations(op -> op.delete(d -> d.index(index.alias()).id(id))));
+				return b;
+			});
+		}
 	}
 
 	/** Indexes into the current concrete index, before the alias points at it. */
 	void indexIntoCurrent(List<Listing> listings) throws IOException {
-		indexInto(index.concreteName(), listings);
+		indexInto(index.concreteName(), documents(listings));
 	}
 
-	private void indexInto(String target, List<Listing> listings) throws IOException {
-		if (listings.isEmpty()) {
+	private List<ListingDocument> documents(List<Listing> listings) {
+		Map<String, Organization> orgs = organizations
+			.findAllById(listings.stream().map(Listing::organizationId).distinct().toList());
+		Map<String, Location> places = locations.findAllById(listings.stream()
+			.flatMap(l -> l.locations().stream().map(ServiceAtLocation::locationId))
+			.distinct()
+			.toList());
+		return listings.stream()
+			.flatMap(l -> ListingDocument.of(l, orgs.get(l.organizationId()), places,
+					occupations.titles(l.workforce().occupations())).stream())
+			.toList();
+	}
+
+	private void indexInto(String target, List<ListingDocument> documents) throws IOException {
+		if (documents.isEmpty()) {
 			return;
 		}
 		BulkResponse response = client.bulk(b -> {
-			for (Listing l : listings) {
-				b.operations(op -> op.index(i -> i.index(target).id(l.id()).document(ListingDocument.of(l))));
+			for (ListingDocument d : documents) {
+				b.operations(op -> op.index(i -> i.index(target).id(d.id()).document(d)));
 			}
 			return b;
 		});
 		if (response.errors()) {
 			long failed = response.items().stream().filter(i -> i.error() != null).count();
-			throw new IOException(failed + " of " + listings.size() + " listings were not indexed");
+			throw new IOException(failed + " of " + documents.size() + " search documents were not indexed");
 		}
 	}
 

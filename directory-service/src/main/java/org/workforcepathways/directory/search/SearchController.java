@@ -20,9 +20,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.workforcepathways.directory.engagement.SessionId;
 import org.workforcepathways.directory.geo.ZipCentroids;
 import org.workforcepathways.directory.geo.ZipCentroids.Point;
 import org.workforcepathways.platform.InvalidInputException;
@@ -90,8 +92,11 @@ class SearchController {
 					required = false) @Size(max = 1000, message = "is not a cursor this search gave out") @Nullable String cursor,
 			@Parameter(description = "Campaign code the visitor arrived with") @RequestParam(name = "campaign",
 					required = false) @Pattern(regexp = "[A-Za-z0-9_-]{1,40}",
-							message = "must be 1-40 letters, digits, '-' or '_'") @Nullable String campaign)
+							message = "must be 1-40 letters, digits, '-' or '_'") @Nullable String campaign,
+			@Parameter(description = "Pseudonymous session id the web app keeps per tab; only its hash is recorded") @RequestHeader(
+					name = SessionId.HEADER, required = false) @Nullable String session)
 			throws IOException {
+		String sessionId = SessionId.of(session);
 		List<FieldProblem> problems = new ArrayList<>();
 		if (kind != null && !KINDS.contains(kind)) {
 			problems.add(new FieldProblem("kind", "must be one of " + String.join(", ", KINDS.stream().sorted().toList())));
@@ -120,7 +125,7 @@ class SearchController {
 		return search.search(new SearchQuery(QueryText.normalize(q), kind,
 				category == null ? null : category.strip().toLowerCase(Locale.ROOT), cost != null,
 				slots.stream().distinct().toList(), language, credential, occupation, openSeats, startsBefore, point,
-				radiusMiles, SearchQuery.Sort.valueOf(sort.toUpperCase(Locale.ROOT)), size, cursor, campaign));
+				radiusMiles, SearchQuery.Sort.valueOf(sort.toUpperCase(Locale.ROOT)), size, cursor, campaign), sessionId);
 	}
 
 	private @Nullable Point point(@Nullable String zip, @Nullable Double lat, @Nullable Double lon,

@@ -19,9 +19,14 @@ import org.jspecify.annotations.Nullable;
 public record SearchResults(long total, List<Result> results, Map<String, Map<String, Long>> facets,
 		@Nullable String nextCursor, @Nullable String didYouMean, boolean relaxed, Map<String, String> droppedFilters) {
 
-	/** One match: enough to show a result line, and the id to open the listing. */
-	public record Result(String id, String kind, String title, String organization, @Nullable String city,
-			@Nullable String zip, @Nullable Double distanceMiles, boolean free, BigDecimal cost,
+	/**
+	 * One match: a listing at one location, with enough to show a result line.
+	 *
+	 * @param id the service_at_location id (the listing id for a listing without locations); opens the listing
+	 * @param serviceId the listing's own id
+	 */
+	public record Result(String id, String serviceId, String kind, String title, String organization,
+			@Nullable String locationName, @Nullable String address, @Nullable String city, @Nullable String zip, @Nullable Double distanceMiles, boolean free, BigDecimal cost,
 			@Nullable LocalDate nextStart, @Nullable Integer seatsOpen, List<String> schedule, List<String> categories,
 			@Nullable String credential, boolean sample, Map<String, List<String>> highlights) {
 

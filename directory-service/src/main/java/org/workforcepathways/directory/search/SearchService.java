@@ -26,6 +26,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.util.NamedValue;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -68,7 +69,7 @@ class SearchService {
 		this.ranking = properties.ranking();
 	}
 
-	SearchResults search(SearchQuery query) throws IOException {
+	SearchResults search(SearchQuery query, @Nullable String sessionId) throws IOException {
 		SearchResults results = run(query, false);
 		if (results.total() == 0 && query.hasFilters() && query.cursor() == null) {
 			SearchResults relaxed = run(query.withoutFilters(), true);
@@ -78,7 +79,7 @@ class SearchService {
 			}
 		}
 		engagement.searchPerformed(query.text(), results.relaxed() ? 0 : results.total(), query.filters(),
-				query.campaign());
+				query.campaign(), sessionId);
 		return results;
 	}
 
@@ -164,8 +165,8 @@ class SearchService {
 				// The first clause brings synonyms and stemming; typos and prefixes help when it finds little.
 				b.must(m -> m.bool(t -> t
 					.should(sh -> sh.multiMatch(mm -> mm.query(q.text())
-						.fields("title^3", "title.es^2", "organization^2", "categories.text^2", "credential^2", "description",
-								"description.es")
+						.fields("title^3", "title.es^2", "organization^2", "categories.text^2", "credential^2",
+								"occupationTitles^1.5", "description", "description.es")
 						.type(TextQueryType.BestFields)))
 					.should(sh -> sh.multiMatch(mm -> mm.query(q.text())
 						.fields("title^2", "organization", "description")
@@ -245,7 +246,8 @@ class SearchService {
 		if (point != null && d.location() != null) {
 			miles = Math.round(point.milesTo(d.location().lat(), d.location().lon()) * 10) / 10.0;
 		}
-		return new SearchResults.Result(d.id(), d.kind(), d.title(), d.organization(), d.city(), d.zip(), miles, d.free(),
+		return new SearchResults.Result(d.id(), d.serviceId(), d.kind(), d.title(), d.organization(), d.locationName(),
+				d.address(), d.city(), d.zip(), miles, d.free(),
 				d.cost(), d.nextStart(), d.seatsOpen(), d.schedule(), d.categories(), d.credential(), d.sample(),
 				hit.highlight());
 	}

@@ -82,16 +82,21 @@ class SearchIT {
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode results = JSON.readTree(response.body()).get("results");
-		assertThat(results.get(0).get("id").asString()).isIn("demo-tp-001", "demo-tp-003");
+		assertThat(results.get(0).get("serviceId").asString()).isIn("demo-tp-001", "demo-tp-003");
 		assertThat(results.get(0).get("highlights").toString()).contains("<em>");
 	}
 
+	/** The listings a text query finds, best first (a listing at two locations counts once). */
 	private List<String> ids(String query) throws Exception {
 		var response = search(q(query) + "&size=10");
 		assertThat(response.statusCode()).as(query).isEqualTo(200);
-		List<String> ids = new java.util.ArrayList<>();
-		JSON.readTree(response.body()).get("results").forEach(r -> ids.add(r.get("id").asString()));
-		return ids;
+		return serviceIds(JSON.readTree(response.body()));
+	}
+
+	private static List<String> serviceIds(JsonNode body) {
+		java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+		body.get("results").forEach(r -> ids.add(r.get("serviceId").asString()));
+		return List.copyOf(ids);
 	}
 
 	@Test
@@ -132,22 +137,44 @@ class SearchIT {
 		}
 		List<String> ids = new java.util.ArrayList<>();
 		near.get("results").forEach(r -> ids.add(r.get("id").asString()));
-		assertThat(ids).contains("demo-tp-002", "demo-ss-001").doesNotContain("demo-jo-001", "demo-ss-003");
+		// a search result is a listing at one location: the childcare listing is offered in 60617 and in Harvey
+		assertThat(ids).contains("demo-tp-002", "demo-ss-001-at-60617")
+			.doesNotContain("demo-jo-001", "demo-ss-003", "demo-ss-001-at-60426");
+	}
+
+	@Test
+	void aListingAtTwoLocationsIsTwoResultsEachWithItsOwnDistance() throws Exception {
+		JsonNode childcare = body(q("child care") + "&zip=60426");
+
+		List<JsonNode> sites = new java.util.ArrayList<>();
+		childcare.get("results").forEach(r -> {
+			if (r.get("serviceId").asString().equals("demo-ss-001")) {
+				sites.add(r);
+			}
+		});
+		assertThat(sites).extracting(r -> r.get("id").asString())
+			.containsExactlyInAnyOrder("demo-ss-001-at-60617", "demo-ss-001-at-60426");
+		JsonNode harvey = sites.stream().filter(r -> r.get("zip").asString().equals("60426")).findFirst().orElseThrow();
+		JsonNode southChicago = sites.stream().filter(r -> r.get("zip").asString().equals("60617")).findFirst().orElseThrow();
+		assertThat(harvey.get("distanceMiles").asDouble()).isLessThan(2.0);
+		assertThat(southChicago.get("distanceMiles").asDouble()).isGreaterThan(5.0);
+		assertThat(harvey.get("address").asString()).isEqualTo("15400 Center St");
+		// nearness is part of the ranking: the nearer site of the same listing ranks above the farther one
+		assertThat(sites.get(0).get("zip").asString()).isEqualTo("60426");
 	}
 
 	@Test
 	void filtersNarrowAndFacetsCountWhatMatched() throws Exception {
 		JsonNode evening = body("schedule=evening&kind=training_program&size=50");
-		List<String> ids = new java.util.ArrayList<>();
-		evening.get("results").forEach(r -> ids.add(r.get("id").asString()));
-		assertThat(ids).containsExactlyInAnyOrder("demo-tp-001", "demo-tp-003", "demo-tp-006");
+		assertThat(serviceIds(evening)).containsExactlyInAnyOrder("demo-tp-001", "demo-tp-003", "demo-tp-006");
 
 		JsonNode free = body("cost=free&openSeats=true&size=50");
 		free.get("results").forEach(r -> {
 			assertThat(r.get("free").asBoolean()).isTrue();
 			assertThat(r.get("seatsOpen").asInt()).isPositive();
 		});
-		assertThat(body("credential=AWS%20D1.1").get("results").get(0).get("id").asString()).isEqualTo("demo-tp-001");
+		assertThat(body("credential=AWS%20D1.1").get("results").get(0).get("serviceId").asString())
+			.isEqualTo("demo-tp-001");
 		assertThat(body("occupation=53-7051.00").get("total").asLong()).isEqualTo(1);
 		assertThat(body("startsBefore=2026-12-31&kind=training_program").get("total").asLong()).isEqualTo(2);
 
@@ -185,7 +212,7 @@ class SearchIT {
 
 		assertThat(relaxed.get("relaxed").asBoolean()).isTrue();
 		assertThat(relaxed.get("droppedFilters").get("kind").asString()).isEqualTo("career_event");
-		assertThat(relaxed.get("results").get(0).get("id").asString()).isEqualTo("demo-tp-005");
+		assertThat(relaxed.get("results").get(0).get("serviceId").asString()).isEqualTo("demo-tp-005");
 	}
 
 	@Test
@@ -207,26 +234,51 @@ class SearchIT {
 		}
 	}
 
-	@Test
-	void aListingInFullAndTypeAhead() throws Exception {
-		var http = HttpClient.newHttpClient();
-		var listing = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/directory/services/demo-tp-001"))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(listing.statusCode()).isEqualTo(200);
-		JsonNode l = JSON.readTree(listing.body());
-		assertThat(l.get("credential").asString()).isEqualTo("AWS D1.1");
-		assertThat(l.get("nextStart").asString()).isEqualTo("2027-01-12");
-		assertThat(l.get("seatsOpen").asInt()).isEqualTo(6);
+	private HttpResponse<String> get(String path) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+					HttpResponse.BodyHandlers.ofString());
+	}
 
-		var missing = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/directory/services/nope"))
-			.build(), HttpResponse.BodyHandlers.ofString());
+	@Test
+	void aListingInFullWithItsOrganizationLocationsSchedulesAndWorkforceFields() throws Exception {
+		var response = get("/api/directory/services/demo-tp-001");
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode body = JSON.readTree(response.body());
+		JsonNode l = body.get("listing");
+		assertThat(body.get("organization").get("name").asString()).isEqualTo("Calumet Community College (sample)");
+		assertThat(l.get("workforce").get("credential").asString()).isEqualTo("AWS D1.1");
+		assertThat(l.get("workforce").get("nextStart").asString()).isEqualTo("2027-01-12");
+		assertThat(l.get("workforce").get("seatsOpen").asInt()).isEqualTo(6);
+		assertThat(l.get("locations").get(0).get("location").get("address").get("postalCode").asString())
+			.isEqualTo("60628");
+		assertThat(l.get("schedules").get(0).get("byday").asString()).isEqualTo("MO,TU,WE,TH");
+		assertThat(l.get("schedules").get(0).get("opensAt").asString()).isEqualTo("18:00:00");
+
+		// a search result's id (one location of a listing) opens the same listing
+		var site = JSON.readTree(get("/api/directory/services/demo-ss-001-at-60426").body());
+		assertThat(site.get("listing").get("id").asString()).isEqualTo("demo-ss-001");
+		assertThat(site.get("listing").get("locations")).hasSize(2);
+
+		var missing = get("/api/directory/services/nope");
 		assertThat(missing.statusCode()).isEqualTo(404);
 		assertThat(missing.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(get("/api/directory/services/bad%20id").statusCode()).isEqualTo(400);
+	}
 
-		var suggest = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/directory/suggest?q=wel"))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(suggest.statusCode()).isEqualTo(200);
-		assertThat(suggest.body()).contains("Welding Technology Certificate (evening)");
+	@Test
+	void typeAheadOffersTitlesOrganizationsOccupationsAndCategories() throws Exception {
+		JsonNode wel = JSON.readTree(get("/api/directory/suggest?q=wel").body());
+		assertThat(wel.toString()).contains("Welding Technology Certificate (evening)");
+		assertThat(wel.findValuesAsString("type")).contains("listing", "category", "occupation");
+		assertThat(wel.toString()).contains("Welders, Cutters, Solderers, and Brazers");
+
+		JsonNode org = JSON.readTree(get("/api/directory/suggest?q=calumet%20comm").body());
+		assertThat(org.get("suggestions")).anySatisfy(s -> {
+			assertThat(s.get("type").asString()).isEqualTo("organization");
+			assertThat(s.get("text").asString()).isEqualTo("Calumet Community College (sample)");
+		});
+		assertThat(get("/api/directory/suggest?q=").statusCode()).isEqualTo(400);
 	}
 
 	@Test
@@ -253,6 +305,13 @@ class SearchIT {
 		var badCampaign = search("q=cnc&campaign=" + URLEncoder.encode("<script>", StandardCharsets.UTF_8));
 		assertThat(badCampaign.statusCode()).isEqualTo(400);
 		assertThat(badCampaign.body()).contains("\"field\":\"campaign\"");
+
+		var badSession = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/directory/search?q=cnc"))
+				.header("WRD-Session", "<x>")
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(badSession.statusCode()).isEqualTo(400);
+		assertThat(badSession.body()).contains("\"field\":\"WRD-Session\"");
 	}
 
 	@Test
@@ -264,24 +323,44 @@ class SearchIT {
 				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
 				StringDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
 			consumer.subscribe(List.of(Topics.DIRECTORY_ENGAGEMENT));
-			assertThat(search(q("  Forklift   TRAINING ") + "&campaign=" + campaign).statusCode()).isEqualTo(200);
+			String session = UUID.randomUUID().toString();
+			var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/directory/search?"
+					+ q("  Forklift   TRAINING ") + "&campaign=" + campaign)).header("WRD-Session", session).build();
+			assertThat(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+				.isEqualTo(200);
+			assertThat(get("/api/directory/services/demo-ss-001-at-60426?campaign=" + campaign).statusCode())
+				.isEqualTo(200);
 			long deadline = System.currentTimeMillis() + 30_000;
 
-			String found = null;
-			while (found == null && System.currentTimeMillis() < deadline) {
+			List<String> found = new java.util.ArrayList<>();
+			while (found.size() < 2 && System.currentTimeMillis() < deadline) {
 				for (var r : consumer.poll(Duration.ofMillis(300))) {
 					if (r.value().contains(campaign)) {
-						found = r.value();
+						found.add(r.value());
 					}
 				}
 			}
-			assertThat(found).as("event with campaign %s", campaign).isNotNull();
-			var accepted = (EventValidator.Accepted) new EventValidator().validate(found);
-			var event = accepted.as(EventTypes.SEARCH_PERFORMED).orElseThrow();
-			assertThat(event.data().query()).isEqualTo("forklift training");
-			assertThat(event.data().campaignCode()).isEqualTo(campaign);
-			assertThat(event.data().resultCount()).isPositive();
-			assertThat(event.source()).isEqualTo("/directory-service");
+			assertThat(found).as("events with campaign %s", campaign).hasSize(2);
+			var validator = new EventValidator();
+			var searched = found.stream()
+				.flatMap(f -> ((EventValidator.Accepted) validator.validate(f)).as(EventTypes.SEARCH_PERFORMED).stream())
+				.findFirst()
+				.orElseThrow();
+			assertThat(searched.data().query()).isEqualTo("forklift training");
+			assertThat(searched.data().campaignCode()).isEqualTo(campaign);
+			assertThat(searched.data().resultCount()).isPositive();
+			assertThat(searched.source()).isEqualTo("/directory-service");
+			// only a pseudonym of the session travels, never what the browser sent
+			assertThat(searched.data().sessionId()).hasSize(24).isNotEqualTo(session);
+			assertThat(found.get(0)).doesNotContain(session);
+
+			var viewed = found.stream()
+				.flatMap(f -> ((EventValidator.Accepted) validator.validate(f)).as(EventTypes.LISTING_VIEWED).stream())
+				.findFirst()
+				.orElseThrow();
+			assertThat(viewed.data().serviceId()).isEqualTo("demo-ss-001");
+			assertThat(viewed.data().serviceAtLocationId()).isEqualTo("demo-ss-001-at-60426");
+			assertThat(viewed.data().organizationId()).isEqualTo("family-support-network-of-the-south-side");
 		}
 	}
 
@@ -292,7 +371,8 @@ class SearchIT {
 		projection.run(null);
 		elasticsearch.indices().refresh(r -> r.index("listings-it"));
 
-		assertThat(elasticsearch.count(c -> c.index("listings-it")).count()).isEqualTo(repository.count());
+		assertThat(elasticsearch.count(c -> c.index("listings-it")).count()).isEqualTo(repository.countSearchUnits())
+			.isGreaterThan(repository.count());
 		assertThat(search(q("forklift")).body()).contains("demo-tp-005");
 	}
 

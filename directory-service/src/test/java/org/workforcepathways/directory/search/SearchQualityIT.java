@@ -64,7 +64,7 @@ class SearchQualityIT {
 		for (JsonNode query : judged.get("queries")) {
 			Map<String, Integer> grades = new LinkedHashMap<>();
 			query.get("judgments").properties().forEach(e -> grades.put(e.getKey(), e.getValue().asInt()));
-			StringBuilder url = new StringBuilder("http://localhost:" + port + "/api/directory/search?size=10&q="
+			StringBuilder url = new StringBuilder("http://localhost:" + port + "/api/directory/search?size=20&q="
 					+ URLEncoder.encode(query.get("q").asString(), StandardCharsets.UTF_8));
 			query.path("params").properties().forEach(e -> url.append('&').append(e.getKey()).append('=')
 				.append(URLEncoder.encode(e.getValue().asString(), StandardCharsets.UTF_8)));
@@ -74,7 +74,12 @@ class SearchQualityIT {
 			JsonNode body = JSON.readTree(response.body());
 			List<String> ranked = new ArrayList<>();
 			if (!body.get("relaxed").asBoolean()) {
-				body.get("results").forEach(r -> ranked.add(r.get("id").asString()));
+				// judged per listing: a listing at several locations counts once, at its best position
+				body.get("results").forEach(r -> {
+					if (!ranked.contains(r.get("serviceId").asString())) {
+						ranked.add(r.get("serviceId").asString());
+					}
+				});
 			}
 			scores.add(new Score(query.get("id").asString(), query.get("group").asString(), query.get("q").asString(),
 					ndcgAt5(ranked, grades), recallAt10(ranked, grades), ranked.size()));
