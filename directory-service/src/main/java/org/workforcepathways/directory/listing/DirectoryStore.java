@@ -3,6 +3,7 @@ package org.workforcepathways.directory.listing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
@@ -16,6 +17,8 @@ import org.workforcepathways.directory.search.ListingIndex;
  */
 @Service
 public class DirectoryStore {
+
+	private static final int INDEX_BATCH = 500;
 
 	private final OrganizationRepository organizations;
 
@@ -39,8 +42,11 @@ public class DirectoryStore {
 	/** Saves everything in one transaction; returns how many listings changed (and were reindexed). */
 	public int save(DirectoryData data) {
 		Set<String> changed = transaction.execute(tx -> write(data));
+		List<String> ids = List.copyOf(changed);
 		try {
-			index.index(listings.findAllById(changed));
+			for (int from = 0; from < ids.size(); from += INDEX_BATCH) {
+				index.index(listings.findAllById(ids.subList(from, Math.min(ids.size(), from + INDEX_BATCH))));
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
