@@ -97,7 +97,7 @@ public final class ListingGenerator {
 
 	private ObjectNode location(int o, int s, SplittableRandom random) {
 		JsonNode site = sites.get((o * 31 + s * 7) % sites.size());
-		ObjectNode l = site.deepCopy();
+		ObjectNode l = (ObjectNode) site.deepCopy();
 		l.put("id", organizationId(o) + "-site-" + s);
 		l.put("organizationId", organizationId(o));
 		l.put("name", organization(o).get("name").asString().replace(" (sample)", "") + ", site " + (s + 1));
@@ -110,7 +110,7 @@ public final class ListingGenerator {
 	}
 
 	private ObjectNode listing(int i, int organizations, SplittableRandom random) {
-		ObjectNode l = templates.get(i % templates.size()).deepCopy();
+		ObjectNode l = (ObjectNode) templates.get(i % templates.size()).deepCopy();
 		int o = random.nextInt(organizations);
 		String id = String.format(Locale.ROOT, "gen-%07d", i);
 		l.put("id", id);
