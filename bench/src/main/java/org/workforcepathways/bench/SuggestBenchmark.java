@@ -100,14 +100,15 @@ public final class SuggestBenchmark {
 		try {
 			HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 			Instant started = Instant.now();
+			Instant said = started;
 			while (!ready(http, port)) {
 				if (!service.isAlive()) {
 					throw new IllegalStateException("directory-service stopped; see " + serviceLog);
 				}
-				Thread.sleep(5000);
-				long s = Duration.between(started, Instant.now()).toSeconds();
-				if (s % 60 < 5) {
-					log("loading %,d listings into PostgreSQL and Elasticsearch: %d s so far", listings, s);
+				Thread.sleep(2000);
+				if (Duration.between(said, Instant.now()).toSeconds() >= 30) {
+					said = Instant.now();
+					log("%d s: %s", Duration.between(started, said).toSeconds(), lastProgress(serviceLog));
 				}
 			}
 			double loadSeconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
@@ -130,6 +131,23 @@ public final class SuggestBenchmark {
 			service.destroy();
 			service.waitFor();
 		}
+	}
+
+	/** The service's latest progress line ("directory import: 20000 of 100000 ..."). */
+	private static String lastProgress(Path serviceLog) throws IOException {
+		String last = "starting";
+		try (Stream<String> lines = Files.lines(serviceLog)) {
+			for (String line : (Iterable<String>) lines::iterator) {
+				int at = line.indexOf("\"message\":\"directory import:");
+				if (at < 0) {
+					at = line.indexOf("\"message\":\"search projection:");
+				}
+				if (at >= 0) {
+					last = line.substring(at + 11, line.indexOf('"', at + 11));
+				}
+			}
+		}
+		return last;
 	}
 
 	private static boolean ready(HttpClient http, int port) {

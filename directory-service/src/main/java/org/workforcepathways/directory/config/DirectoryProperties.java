@@ -42,7 +42,7 @@ public record DirectoryProperties(@Nullable Resource demoData, @DefaultValue("/d
 	 * @param alias what searches read; it points at {@code <alias>-v<version>}
 	 * @param version bumped when the mapping changes, so a new index is built beside the old one
 	 */
-	public record Index(@DefaultValue("listings") @NotBlank String alias, @DefaultValue("4") @Min(1) int version) {
+	public record Index(@DefaultValue("listings") @NotBlank String alias, @DefaultValue("5") @Min(1) int version) {
 
 		public String concreteName() {
 			return alias + "-v" + version;

@@ -6,6 +6,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -18,7 +21,11 @@ import org.workforcepathways.directory.search.ListingIndex;
 @Service
 public class DirectoryStore {
 
-	private static final int INDEX_BATCH = 500;
+	private static final Logger log = LoggerFactory.getLogger(DirectoryStore.class);
+
+	private static final int BATCH = 500;
+
+	private static final int PROGRESS_EVERY = 10_000;
 
 	private final OrganizationRepository organizations;
 
@@ -39,22 +46,42 @@ public class DirectoryStore {
 		this.transaction = transaction;
 	}
 
-	/** Saves everything in one transaction; returns how many listings changed (and were reindexed). */
+	/**
+	 * Saves organizations and locations in one transaction, then the listings in transactions of
+	 * {@value #BATCH}, each indexed once it is committed; returns how many listings changed. Saving is by id and
+	 * skips what is unchanged, so running the same data again after a failure finishes the job.
+	 */
 	public int save(DirectoryData data) {
-		Set<String> changed = transaction.execute(tx -> write(data));
-		List<String> ids = List.copyOf(changed);
+		Set<String> changed = new LinkedHashSet<>(transaction.execute(tx -> writePlaces(data)));
+		reindex(List.copyOf(changed));
+		List<Listing> all = data.listings();
+		int listingsChanged = 0;
+		for (int from = 0; from < all.size(); from += BATCH) {
+			List<Listing> batch = all.subList(from, Math.min(all.size(), from + BATCH));
+			List<String> saved = transaction.execute(tx -> batch.stream().filter(listings::save).map(Listing::id).toList());
+			reindex(saved);
+			listingsChanged += saved.size();
+			if ((from + BATCH) % PROGRESS_EVERY == 0) {
+				log.info("directory import: {} of {} listings written and indexed", from + BATCH, all.size());
+			}
+		}
+		changed.removeAll(data.listings().stream().map(Listing::id).toList());
+		return listingsChanged + changed.size();
+	}
+
+	private void reindex(List<String> ids) {
 		try {
-			for (int from = 0; from < ids.size(); from += INDEX_BATCH) {
-				index.index(listings.findAllById(ids.subList(from, Math.min(ids.size(), from + INDEX_BATCH))));
+			for (int from = 0; from < ids.size(); from += BATCH) {
+				index.index(listings.findAllById(ids.subList(from, Math.min(ids.size(), from + BATCH))));
 			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return changed.size();
 	}
 
-	private Set<String> write(DirectoryData data) {
+	/** Organizations and locations; returns the listings that show what changed and need reindexing. */
+	private Set<String> writePlaces(DirectoryData data) {
 		Set<String> changed = new LinkedHashSet<>();
 		for (Organization o : data.organizations()) {
 			if (organizations.save(o)) {
@@ -64,11 +91,6 @@ public class DirectoryStore {
 		for (Location l : data.locations()) {
 			if (locations.save(l)) {
 				changed.addAll(locations.listingIds(l.id()));
-			}
-		}
-		for (Listing l : data.listings()) {
-			if (listings.save(l)) {
-				changed.add(l.id());
 			}
 		}
 		return changed;

@@ -155,6 +155,14 @@ public class ListingRepository {
 			.list());
 	}
 
+	/** Listings changed at or after {@code since}, to catch up an index built while they changed. */
+	public List<String> findIdsUpdatedSince(java.time.Instant since) {
+		return jdbc.sql("select id from listing where updated_at >= :since order by id")
+			.param("since", java.sql.Timestamp.from(since))
+			.query(String.class)
+			.list();
+	}
+
 	public long count() {
 		return jdbc.sql("select count(*) from listing").query(Long.class).single();
 	}

@@ -6,6 +6,8 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -66,10 +68,6 @@ public class ListingIndex {
 		return index.alias();
 	}
 
-	String concreteName() {
-		return index.concreteName();
-	}
-
 	/** Puts the index template, with the synonym and stem-override files filled in. Idempotent. */
 	void putTemplate() throws IOException {
 		ObjectNode template = (ObjectNode) json.readTree(read("elasticsearch/listings-template.json"));
@@ -91,33 +89,40 @@ public class ListingIndex {
 		}
 	}
 
-	boolean currentIndexExists() throws IOException {
-		return client.indices().exists(e -> e.index(index.concreteName())).value();
-	}
-
-	void createCurrentIndex() throws IOException {
-		client.indices().create(c -> c.index(index.concreteName()));
-		log.info("created search index {}", index.concreteName());
-	}
-
-	/** Points the alias at the current index only, and drops the older versions it leaves behind. */
-	void flipAlias() throws IOException {
-		String name = index.concreteName();
-		if (client.indices().existsAlias(a -> a.name(index.alias()).index(name)).value()) {
-			return;
+	/** The concrete index the alias points at, if the alias exists. */
+	Optional<String> aliasTarget() throws IOException {
+		if (!client.indices().existsAlias(a -> a.name(index.alias())).value()) {
+			return Optional.empty();
 		}
-		client.indices().refresh(r -> r.index(name));
-		boolean aliasElsewhere = client.indices().existsAlias(a -> a.name(index.alias())).value();
+		return client.indices().getAlias(a -> a.name(index.alias())).aliases().keySet().stream().findFirst();
+	}
+
+	/** True for an index built from this version of the template ({@code <alias>-v<version>-<millis>}). */
+	boolean isCurrentVersion(String concrete) {
+		return concrete.matches(Pattern.quote(index.concreteName()) + "(-\\d+)?");
+	}
+
+	/** Creates an empty index beside the one searches read, named for this template version and the time. */
+	String createNewIndex() throws IOException {
+		String name = index.concreteName() + "-" + System.currentTimeMillis();
+		client.indices().create(c -> c.index(name));
+		log.info("created search index {}", name);
+		return name;
+	}
+
+	/** Points the alias at {@code concrete} in one step, then deletes the indices it no longer points at. */
+	void pointAliasAt(String concrete) throws IOException {
+		client.indices().refresh(r -> r.index(concrete));
+		boolean exists = client.indices().existsAlias(a -> a.name(index.alias())).value();
 		client.indices().updateAliases(u -> {
-			if (aliasElsewhere) {
+			if (exists) {
 				u.actions(a -> a.remove(r -> r.index(index.alias() + "-v*").alias(index.alias())));
 			}
-			return u.actions(a -> a.add(ad -> ad.index(name).alias(index.alias())));
+			return u.actions(a -> a.add(ad -> ad.index(concrete).alias(index.alias())));
 		});
-		log.info("alias {} now points at {}", index.alias(), name);
-		for (int v = 1; v < index.version(); v++) {
-			String old = index.alias() + "-v" + v;
-			if (client.indices().exists(e -> e.index(old)).value()) {
+		log.info("alias {} now points at {}", index.alias(), concrete);
+		for (String old : client.indices().get(g -> g.index(index.alias() + "-v*")).indices().keySet()) {
+			if (!old.equals(concrete)) {
 				client.indices().delete(d -> d.index(old));
 				log.info("deleted the previous search index {}", old);
 			}
@@ -133,7 +138,7 @@ public class ListingIndex {
 			return;
 		}
 		List<ListingDocument> documents = documents(listings);
-		indexInto(index.alias(), documents);
+		bulk(index.alias(), documents);
 		deleteStale(listings, documents);
 	}
 
@@ -155,9 +160,9 @@ public class ListingIndex {
 		}
 	}
 
-	/** Indexes into the current concrete index, before the alias points at it. */
-	void indexIntoCurrent(List<Listing> listings) throws IOException {
-		indexInto(index.concreteName(), documents(listings));
+	/** Indexes into a concrete index that the alias does not point at yet. */
+	void indexInto(String concrete, List<Listing> listings) throws IOException {
+		bulk(concrete, documents(listings));
 	}
 
 	private List<ListingDocument> documents(List<Listing> listings) {
@@ -173,7 +178,7 @@ public class ListingIndex {
 			.toList();
 	}
 
-	private void indexInto(String target, List<ListingDocument> documents) throws IOException {
+	private void bulk(String target, List<ListingDocument> documents) throws IOException {
 		if (documents.isEmpty()) {
 			return;
 		}

@@ -1,8 +1,11 @@
 package org.workforcepathways.directory.search;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,13 +18,14 @@ import org.workforcepathways.directory.listing.Listing;
 import org.workforcepathways.directory.listing.ListingRepository;
 
 /**
- * At start, makes sure the search index exists and holds what the database holds. A new index version is filled from
- * PostgreSQL (the system of record) before the alias moves to it, so searches never see an empty index; an index
- * lost or out of step is rebuilt the same way.
+ * Keeps the search index a projection of PostgreSQL (the system of record). At start it makes sure the alias points
+ * at an index of the current template version and holds what the database holds. A rebuild (at start after a
+ * mapping change, or on request) fills a new index beside the one searches read, flips the alias in one step,
+ * re-indexes what changed meanwhile, and only then deletes the old index: searches never see an empty index.
  */
 @Component
 @Order(1)
-class ListingProjection implements ApplicationRunner {
+public class ListingProjection implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(ListingProjection.class);
 
@@ -31,47 +35,125 @@ class ListingProjection implements ApplicationRunner {
 
 	private final ListingRepository repository;
 
+	private final AtomicReference<Rebuild> rebuild = new AtomicReference<>(Rebuild.NONE);
+
 	ListingProjection(ListingIndex index, ListingRepository repository) {
 		this.index = index;
 		this.repository = repository;
 	}
 
+	/**
+	 * Progress of the latest rebuild.
+	 *
+	 * @param done listings indexed so far, of {@code total}
+	 */
+	public record Rebuild(boolean running, long done, long total, @Nullable String index, @Nullable Instant startedAt,
+			@Nullable Instant finishedAt, @Nullable String error) {
+
+		static final Rebuild NONE = new Rebuild(false, 0, 0, null, null, null, null);
+
+	}
+
 	@Override
-	public void run(ApplicationArguments args) throws IOException {
+	public void run(@Nullable ApplicationArguments args) throws IOException {
 		index.putTemplate();
-		if (!index.currentIndexExists()) {
-			index.createCurrentIndex();
-			long filled = fill(true);
-			log.info("filled search index {} from the database: {} listings", index.concreteName(), filled);
+		var target = index.aliasTarget();
+		if (target.isEmpty() || !index.isCurrentVersion(target.get())) {
+			log.info("search index {}: building one for template version of {}", target.orElse("missing"),
+					index.alias());
+			rebuild();
+			return;
 		}
-		index.flipAlias();
 		long inDatabase = repository.countSearchUnits();
 		long inIndex = index.count();
 		if (inDatabase != inIndex) {
-			log.info("search index holds {} documents, database {}: rebuilding the projection", inIndex, inDatabase);
-			fill(false);
+			log.info("search index holds {} documents, database {}: re-indexing every listing", inIndex, inDatabase);
+			fill(null, repository.count());
+		}
+	}
+
+	public Rebuild status() {
+		return rebuild.get();
+	}
+
+	/** Starts a rebuild in the background unless one is running; returns its status. */
+	public Rebuild startRebuild() {
+		Rebuild current = rebuild.get();
+		if (current.running()) {
+			return current;
+		}
+		Thread.ofVirtual().name("index-rebuild").start(() -> {
+			try {
+				rebuild();
+			}
+			catch (IOException | RuntimeException ex) {
+				log.warn("search index rebuild failed: {}", ex.toString());
+			}
+		});
+		// the thread sets the status first thing; wait briefly so the answer shows it running
+		for (int i = 0; i < 50 && rebuild.get() == current; i++) {
+			Thread.onSpinWait();
+			try {
+				Thread.sleep(10);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		return rebuild.get();
+	}
+
+	/** Builds a new index from the database and moves the alias to it. */
+	synchronized void rebuild() throws IOException {
+		Instant started = Instant.now();
+		long total = repository.count();
+		rebuild.set(new Rebuild(true, 0, total, null, started, null, null));
+		try {
+			String fresh = index.createNewIndex();
+			rebuild.set(new Rebuild(true, 0, total, fresh, started, null, null));
+			fill(fresh, total);
+			index.pointAliasAt(fresh);
+			// edits that reached the old index while this one filled
+			List<String> changed = repository.findIdsUpdatedSince(started);
+			for (int from = 0; from < changed.size(); from += PAGE) {
+				index.index(repository.findAllById(changed.subList(from, Math.min(changed.size(), from + PAGE))));
+			}
+			Rebuild done = rebuild.get();
+			rebuild.set(new Rebuild(false, done.done(), total, fresh, started, Instant.now(), null));
+			log.info("search index {} rebuilt from the database: {} listings, {} changed meanwhile", fresh, done.done(),
+					changed.size());
+		}
+		catch (IOException | RuntimeException ex) {
+			Rebuild failed = rebuild.get();
+			rebuild.set(new Rebuild(false, failed.done(), total, failed.index(), started, Instant.now(),
+					ex.getClass().getSimpleName()));
+			throw ex;
 		}
 	}
 
 	/** Reads the database a page at a time, so a million listings never sit in memory at once. */
-	private long fill(boolean intoNewIndex) throws IOException {
+	private void fill(@Nullable String concrete, long total) throws IOException {
 		long done = 0;
 		String after = null;
 		List<Listing> page;
 		while (!(page = repository.findPage(after, PAGE)).isEmpty()) {
-			if (intoNewIndex) {
-				index.indexIntoCurrent(page);
+			if (concrete == null) {
+				index.index(page);
 			}
 			else {
-				index.index(page);
+				index.indexInto(concrete, page);
 			}
 			done += page.size();
 			after = page.get(page.size() - 1).id();
+			Rebuild r = rebuild.get();
+			if (r.running()) {
+				rebuild.set(new Rebuild(true, done, total, r.index(), r.startedAt(), null, null));
+			}
 			if (done % (PAGE * 20) == 0) {
-				log.info("search projection: {} listings indexed", done);
+				log.info("search projection: {} of {} listings indexed", done, total);
 			}
 		}
-		return done;
 	}
 
 }

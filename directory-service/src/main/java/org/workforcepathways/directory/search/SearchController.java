@@ -39,6 +39,9 @@ class SearchController {
 
 	static final Set<String> SCHEDULES = Set.of("day", "evening", "weekend", "online", "in_person", "hybrid");
 
+	/** What "near 60617" means when no radius is given; a relaxed answer drops it when nothing is that near. */
+	private static final double NEAR_MILES = 10;
+
 	private final SearchService search;
 
 	private final ZipCentroids zips;
@@ -112,6 +115,16 @@ class SearchController {
 				slots.add(v);
 			}
 		}
+		String text = QueryText.normalize(q);
+		if (zip == null && lat == null && lon == null) {
+			// a ZIP typed with the words is where to look from, when it is one we know
+			var mention = QueryText.zipIn(text).filter(m -> zips.find(m.zip()).isPresent());
+			if (mention.isPresent()) {
+				zip = mention.get().zip();
+				text = mention.get().rest();
+				radiusMiles = radiusMiles == null ? NEAR_MILES : radiusMiles;
+			}
+		}
 		Point point = point(zip, lat, lon, problems);
 		if (radiusMiles != null && point == null) {
 			problems.add(new FieldProblem("radiusMiles", "needs a zip or lat and lon"));
@@ -122,7 +135,7 @@ class SearchController {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
-		return search.search(new SearchQuery(QueryText.normalize(q), kind,
+		return search.search(new SearchQuery(text, kind,
 				category == null ? null : category.strip().toLowerCase(Locale.ROOT), cost != null,
 				slots.stream().distinct().toList(), language, credential, occupation, openSeats, startsBefore, point,
 				radiusMiles, SearchQuery.Sort.valueOf(sort.toUpperCase(Locale.ROOT)), size, cursor, campaign), sessionId);

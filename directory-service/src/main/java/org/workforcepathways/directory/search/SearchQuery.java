@@ -68,6 +68,11 @@ record SearchQuery(String text, @Nullable String kind, @Nullable String category
 		return f;
 	}
 
+	SearchQuery withText(String other) {
+		return new SearchQuery(other, kind, category, freeOnly, schedule, language, credential, occupation, openSeats,
+				startsBefore, point, radiusMiles, sort, size, cursor, campaign);
+	}
+
 	SearchQuery withoutFilters() {
 		return new SearchQuery(text, null, null, false, List.of(), null, null, null, false, null, point, null, sort, size,
 				null, campaign);

@@ -50,6 +50,10 @@ class SearchService {
 	private static final Map<String, String> TERM_FACETS = Map.of("kind", "kind", "category", "categories", "schedule",
 			"schedule", "language", "languages", "credential", "credential.raw");
 
+	private static final String ALL_WORDS = "all-words";
+
+	private static final float ALL_WORDS_BOOST = 2f;
+
 	private final ElasticsearchClient client;
 
 	private final ListingIndex index;
@@ -71,11 +75,19 @@ class SearchService {
 
 	SearchResults search(SearchQuery query, @Nullable String sessionId) throws IOException {
 		SearchResults results = run(query, false);
+		if (results.didYouMean() != null && query.cursor() == null && (results.total() < 3 || !results.firstMatchesAllWords())) {
+			// "machinst training": show what the corrected words find, and say so
+			SearchResults corrected = run(query.withText(results.didYouMean()), false);
+			if (corrected.total() > results.total() && results.total() < 3
+					|| corrected.firstMatchesAllWords() && !results.firstMatchesAllWords()) {
+				results = corrected.correctedTo(results.didYouMean());
+			}
+		}
 		if (results.total() == 0 && query.hasFilters() && query.cursor() == null) {
 			SearchResults relaxed = run(query.withoutFilters(), true);
 			if (relaxed.total() > 0) {
 				results = new SearchResults(relaxed.total(), relaxed.results(), relaxed.facets(), relaxed.nextCursor(),
-						results.didYouMean(), true, query.filters());
+						results.didYouMean(), null, true, query.filters());
 			}
 		}
 		engagement.searchPerformed(query.text(), results.relaxed() ? 0 : results.total(), query.filters(),
@@ -98,8 +110,13 @@ class SearchService {
 				s.highlight(h -> h.fields(NamedValue.of("title", HighlightField.of(f -> f)))
 					.fields(NamedValue.of("description", HighlightField.of(f -> f.fragmentSize(120).numberOfFragments(1)))));
 				s.suggest(sg -> sg.text(query.text())
-					.suggesters("spelling", su -> su.term(t -> t.field("title.spell").size(1).suggestMode(
-							co.elastic.clients.elasticsearch._types.SuggestMode.Popular))));
+					// only words the directory does not hold at all get a correction
+					.suggesters("spelling", su -> su.term(t -> t.field("words")
+						.size(1)
+						.suggestMode(co.elastic.clients.elasticsearch._types.SuggestMode.Missing)
+						.minWordLength(4)
+						.prefixLength(1)
+						.maxEdits(2))));
 			}
 			return s;
 		});
@@ -114,13 +131,15 @@ class SearchService {
 			throw ex;
 		}
 		long total = response.hits().total() == null ? response.hits().hits().size() : response.hits().total().value();
-		List<SearchResults.Result> results = response.hits().hits().stream().map(h -> toResult(h, query.point())).toList();
+		List<SearchResults.Result> results = response.hits().hits().stream().map(h -> toResult(h, query.point(), !query.text().isEmpty()))
+			.toList();
 		String next = null;
 		if (results.size() == query.size() && !response.hits().hits().isEmpty()) {
 			next = encodeCursor(response.hits().hits().get(response.hits().hits().size() - 1).sort());
 		}
-		String didYouMean = total < 3 ? didYouMean(query.text(), response) : null;
-		return new SearchResults(total, results, facets(response.aggregations()), next, didYouMean, relaxed, Map.of());
+		String didYouMean = didYouMean(query.text(), response);
+		return new SearchResults(total, results, facets(response.aggregations()), next, didYouMean, null, relaxed,
+				Map.of());
 	}
 
 	/**
@@ -175,6 +194,16 @@ class SearchService {
 						.prefixLength(1)
 						.boost(0.5f)))
 					.should(sh -> sh.match(mm -> mm.field("title.prefix").query(q.text()).boost(0.3f)))
+					// every word (or a synonym) somewhere in the listing: ranks above some-words matches and tells
+					// the page whether anything matched all of them
+					.should(sh -> sh.multiMatch(mm -> mm.query(q.text())
+						.fields("title", "description", "organization", "categories.text", "credential",
+								"occupationTitles", "locationName")
+						.type(TextQueryType.CrossFields)
+						.operator(co.elastic.clients.elasticsearch._types.query_dsl.Operator.And)
+						.analyzer("wrd_all_words")
+						.boost(ALL_WORDS_BOOST)
+						.queryName(ALL_WORDS)))
 					.minimumShouldMatch("1")));
 			}
 			filters(q, b);
@@ -240,14 +269,14 @@ class SearchService {
 		return sort;
 	}
 
-	private static SearchResults.Result toResult(Hit<ListingDocument> hit, Point point) {
+	private static SearchResults.Result toResult(Hit<ListingDocument> hit, Point point, boolean text) {
 		ListingDocument d = hit.source();
 		Double miles = null;
 		if (point != null && d.location() != null) {
 			miles = Math.round(point.milesTo(d.location().lat(), d.location().lon()) * 10) / 10.0;
 		}
 		return new SearchResults.Result(d.id(), d.serviceId(), d.kind(), d.title(), d.organization(), d.locationName(),
-				d.address(), d.city(), d.zip(), miles, d.free(),
+				d.address(), d.city(), d.zip(), miles, !text || hit.matchedQueries().containsKey(ALL_WORDS), d.free(),
 				d.cost(), d.nextStart(), d.seatsOpen(), d.schedule(), d.categories(), d.credential(), d.sample(),
 				hit.highlight());
 	}

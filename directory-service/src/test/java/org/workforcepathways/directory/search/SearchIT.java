@@ -28,9 +28,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.workforcepathways.contracts.EventTypes;
 import org.workforcepathways.contracts.EventValidator;
 import org.workforcepathways.contracts.Topics;
-import org.workforcepathways.directory.config.DirectoryProperties;
 import org.workforcepathways.directory.listing.ListingRepository;
 import org.workforcepathways.testsupport.TestEngines;
+import org.workforcepathways.testsupport.Tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,15 +55,15 @@ class SearchIT {
 
 	private final ListingProjection projection;
 
-	private final String concreteIndex;
+	private final ListingIndex index;
 
 	@Autowired
 	SearchIT(ElasticsearchClient elasticsearch, ListingRepository repository, ListingProjection projection,
-			DirectoryProperties properties) {
+			ListingIndex index) {
 		this.elasticsearch = elasticsearch;
 		this.repository = repository;
 		this.projection = projection;
-		this.concreteIndex = properties.index().concreteName();
+		this.index = index;
 	}
 
 	private HttpResponse<String> search(String query) throws Exception {
@@ -221,6 +221,36 @@ class SearchIT {
 	}
 
 	@Test
+	void whenTheTypedWordsMatchPoorlyTheCorrectedSpellingIsSearchedAndSaidSo() throws Exception {
+		JsonNode corrected = body(q("forklfit operator"));
+
+		assertThat(corrected.get("showingResultsFor").asString()).isEqualTo("forklift operator");
+		assertThat(corrected.get("results").get(0).get("serviceId").asString()).isEqualTo("demo-tp-005");
+		assertThat(corrected.get("results").get(0).get("matchesAllWords").asBoolean()).isTrue();
+		// words the directory knows are never "corrected"
+		assertThat(body(q("soldadura")).get("showingResultsFor").isNull()).isTrue();
+	}
+
+	@Test
+	void resultsSayWhenTheyMatchOnlySomeOfTheWords() throws Exception {
+		JsonNode none = body(q("welding piano"));
+		assertThat(none.get("total").asLong()).isPositive();
+		none.get("results").forEach(r -> assertThat(r.get("matchesAllWords").asBoolean()).isFalse());
+
+		JsonNode all = body(q("welding certificate"));
+		assertThat(all.get("results").get(0).get("matchesAllWords").asBoolean()).isTrue();
+	}
+
+	@Test
+	void aZipTypedWithTheWordsSearchesNearIt() throws Exception {
+		JsonNode near = body(q("forklift near 60426"));
+
+		assertThat(near.get("results").get(0).get("serviceId").asString()).isEqualTo("demo-tp-005");
+		assertThat(near.get("results").get(0).get("distanceMiles").asDouble()).isLessThan(2.0);
+		near.get("results").forEach(r -> assertThat(r.get("distanceMiles").asDouble()).isLessThanOrEqualTo(10.0));
+	}
+
+	@Test
 	void badSearchParametersAreA400NamingEach() throws Exception {
 		for (String[] c : new String[][] { { "zip=99999", "zip" }, { "zip=6061", "zip" }, { "lat=91&lon=0", "lat" },
 				{ "lat=41.7", "lon" }, { "zip=60617&radiusMiles=-5", "radiusMiles" }, { "radiusMiles=5", "radiusMiles" },
@@ -366,14 +396,53 @@ class SearchIT {
 
 	@Test
 	void aLostIndexIsRebuiltFromTheDatabase() throws Exception {
-		elasticsearch.indices().delete(d -> d.index(concreteIndex));
+		String live = index.aliasTarget().orElseThrow();
+		elasticsearch.indices().delete(d -> d.index(live));
 
 		projection.run(null);
-		elasticsearch.indices().refresh(r -> r.index("listings-it"));
 
 		assertThat(elasticsearch.count(c -> c.index("listings-it")).count()).isEqualTo(repository.countSearchUnits())
 			.isGreaterThan(repository.count());
 		assertThat(search(q("forklift")).body()).contains("demo-tp-005");
+	}
+
+	@Test
+	void anAdministratorRebuildsTheIndexBesideTheLiveOneAndFollowsProgress() throws Exception {
+		String before = index.aliasTarget().orElseThrow();
+		var http = HttpClient.newHttpClient();
+		String admin = "Bearer " + Tokens.accessToken("admin@demo.wrd");
+		var anonymous = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/directory/index"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		var provider = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/directory/index"))
+			.header("Authorization", "Bearer " + Tokens.accessToken("provider@demo.wrd"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(provider.statusCode()).isEqualTo(403);
+
+		var started = http.send(HttpRequest
+			.newBuilder(URI.create("http://localhost:" + port + "/api/directory/index/rebuild"))
+			.header("Authorization", admin)
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(started.statusCode()).isEqualTo(202);
+
+		JsonNode status;
+		long deadline = System.currentTimeMillis() + 60_000;
+		do {
+			// searches keep answering from the old index while the new one fills
+			assertThat(search(q("forklift")).body()).contains("demo-tp-005");
+			status = JSON.readTree(http.send(HttpRequest
+				.newBuilder(URI.create("http://localhost:" + port + "/api/directory/index"))
+				.header("Authorization", admin)
+				.build(), HttpResponse.BodyHandlers.ofString()).body());
+		}
+		while (status.get("rebuild").get("running").asBoolean() && System.currentTimeMillis() < deadline);
+
+		assertThat(status.get("rebuild").get("error").isNull()).isTrue();
+		assertThat(status.get("rebuild").get("done").asLong()).isEqualTo(repository.count());
+		assertThat(status.get("index").asString()).isNotEqualTo(before).startsWith("listings-it-v");
+		assertThat(status.get("documents").asLong()).isEqualTo(status.get("expectedDocuments").asLong());
+		assertThat(elasticsearch.indices().exists(e -> e.index(before)).value()).isFalse();
 	}
 
 }
