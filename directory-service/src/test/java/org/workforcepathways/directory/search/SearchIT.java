@@ -28,6 +28,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.workforcepathways.contracts.EventTypes;
 import org.workforcepathways.contracts.EventValidator;
 import org.workforcepathways.contracts.Topics;
+import org.workforcepathways.directory.listing.DirectoryData;
+import org.workforcepathways.directory.listing.DirectoryStore;
+import org.workforcepathways.directory.listing.Listing;
 import org.workforcepathways.directory.listing.ListingRepository;
 import org.workforcepathways.testsupport.TestEngines;
 import org.workforcepathways.testsupport.Tokens;
@@ -57,13 +60,16 @@ class SearchIT {
 
 	private final ListingIndex index;
 
+	private final DirectoryStore store;
+
 	@Autowired
 	SearchIT(ElasticsearchClient elasticsearch, ListingRepository repository, ListingProjection projection,
-			ListingIndex index) {
+			ListingIndex index, DirectoryStore store) {
 		this.elasticsearch = elasticsearch;
 		this.repository = repository;
 		this.projection = projection;
 		this.index = index;
+		this.store = store;
 	}
 
 	private HttpResponse<String> search(String query) throws Exception {
@@ -392,6 +398,35 @@ class SearchIT {
 			assertThat(viewed.data().serviceAtLocationId()).isEqualTo("demo-ss-001-at-60426");
 			assertThat(viewed.data().organizationId()).isEqualTo("family-support-network-of-the-south-side");
 		}
+	}
+
+	@Test
+	void aSavedChangeIsSearchableRightAwayAndALocationDroppedLeavesTheIndex() throws Exception {
+		Listing childcare = repository.findById("demo-ss-001").orElseThrow();
+		Listing moved = new Listing(childcare.id(), childcare.kind(), "Child Care Assistance (Harvey only)",
+				childcare.organizationId(), childcare.description(), childcare.categories(), childcare.languages(),
+				childcare.url(), childcare.email(), childcare.status(), childcare.eligibilityDescription(),
+				childcare.locations().stream().filter(s -> s.id().endsWith("60426")).toList(), childcare.phones(),
+				childcare.schedules(), childcare.workforce(), childcare.sample(), null, null);
+		try {
+			assertThat(store.save(new DirectoryData(List.of(), List.of(), List.of(moved)))).isEqualTo(1);
+
+			// the index refreshes every 500 ms
+			org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+				JsonNode found = body(q("harvey only"));
+				assertThat(serviceIds(found)).first().isEqualTo("demo-ss-001");
+				assertThat(found.get("results").findValuesAsString("id")).doesNotContain("demo-ss-001-at-60617");
+			});
+			assertThat(repository.findById("demo-ss-001").orElseThrow().version()).isEqualTo(childcare.version() + 1);
+			// saving the same thing again changes nothing
+			assertThat(store.save(new DirectoryData(List.of(), List.of(), List.of(moved)))).isZero();
+		}
+		finally {
+			store.save(new DirectoryData(List.of(), List.of(), List.of(childcare)));
+		}
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(
+				() -> assertThat(body(q("child care") + "&size=20").get("results").findValuesAsString("id"))
+					.contains("demo-ss-001-at-60617", "demo-ss-001-at-60426"));
 	}
 
 	@Test
