@@ -67,8 +67,9 @@ public class ListingProjection implements ApplicationRunner {
 		long inDatabase = repository.countSearchUnits();
 		long inIndex = index.count();
 		if (inDatabase != inIndex) {
-			log.info("search index holds {} documents, database {}: re-indexing every listing", inIndex, inDatabase);
-			fill(null, repository.count());
+			// a new index rather than a fill in place, so documents of listings no longer in the database go too
+			log.info("search index holds {} documents, database {}: rebuilding it", inIndex, inDatabase);
+			rebuild();
 		}
 	}
 
@@ -133,17 +134,12 @@ public class ListingProjection implements ApplicationRunner {
 	}
 
 	/** Reads the database a page at a time, so a million listings never sit in memory at once. */
-	private void fill(@Nullable String concrete, long total) throws IOException {
+	private void fill(String concrete, long total) throws IOException {
 		long done = 0;
 		String after = null;
 		List<Listing> page;
 		while (!(page = repository.findPage(after, PAGE)).isEmpty()) {
-			if (concrete == null) {
-				index.index(page);
-			}
-			else {
-				index.indexInto(concrete, page);
-			}
+			index.indexInto(concrete, page);
 			done += page.size();
 			after = page.get(page.size() - 1).id();
 			Rebuild r = rebuild.get();
