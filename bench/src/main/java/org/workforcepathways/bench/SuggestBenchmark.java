@@ -10,6 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -74,6 +77,7 @@ public final class SuggestBenchmark {
 
 		Engines engines = TestEngines.get();
 		String name = "directory_bench_" + listings;
+		fresh(engines, name, "listings-bench-" + listings);
 		String jdbc = engines.database(name);
 
 		Path data = work.resolve("listings-" + listings + ".json");
@@ -131,6 +135,18 @@ public final class SuggestBenchmark {
 			service.destroy();
 			service.waitFor();
 		}
+	}
+
+	/** Drops the database and indices of an earlier run, so every run measures a load from nothing. */
+	private static void fresh(Engines engines, String database, String alias) throws Exception {
+		try (Connection c = DriverManager.getConnection(engines.postgresUrl() + "postgres", engines.postgresAdminUser(),
+				engines.postgresAdminPassword()); Statement s = c.createStatement()) {
+			s.execute("drop database if exists " + database + " with (force)");
+		}
+		HttpClient http = HttpClient.newHttpClient();
+		http.send(HttpRequest.newBuilder(URI.create(engines.elasticsearchUrl() + "/" + alias + "-v*"))
+			.DELETE()
+			.build(), HttpResponse.BodyHandlers.discarding());
 	}
 
 	/** The service's latest progress line ("directory import: 20000 of 100000 ..."). */
@@ -199,10 +215,10 @@ public final class SuggestBenchmark {
 				"Measured %s on this machine (%d cores, %d GiB RAM, Java %s), one client calling directory-service "
 						+ "directly (no gateway) on the native engines. Generated data: `bench/run suggest %d` "
 						+ "(demo shapes, %,d organizations). Loading it through the service's import path and "
-						+ "indexing took **%.0f s**.%n%n",
+						+ "indexing took **%.0f s** (%.0f listings/s).%n%n",
 				LocalDate.now(), Runtime.getRuntime().availableProcessors(),
 				Math.round(osMemoryGiB()), Runtime.version().feature(), listings, Math.max(1, listings / 40),
-				loadSeconds));
+				loadSeconds, listings / loadSeconds));
 		s.append("| request | n | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|---|\n");
 		for (Latencies l : results) {
 			s.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.1f |%n", l.what(), l.count(), l.p50(),
