@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.workforcepathways.contracts.engagement.ListingViewed;
 import org.workforcepathways.contracts.engagement.SearchPerformed;
+import org.workforcepathways.contracts.listing.ListingChanged;
 
 /** The registry of event types, so a consumer can find the schema for the {@code type} it reads. */
 public final class EventTypes {
@@ -17,7 +18,11 @@ public final class EventTypes {
 			"org.workforcepathways.directory.listing-viewed", Topics.DIRECTORY_ENGAGEMENT, ListingViewed.class,
 			"schemas/directory.engagement/listing-viewed.v1.json");
 
-	private static final List<EventType<?>> ALL = List.of(SEARCH_PERFORMED, LISTING_VIEWED);
+	public static final EventType<ListingChanged> LISTING_CHANGED = new EventType<>(
+			"org.workforcepathways.directory.listing-changed", Topics.LISTING_CHANGES, ListingChanged.class,
+			"schemas/listing.changes/listing-changed.v1.json");
+
+	private static final List<EventType<?>> ALL = List.of(SEARCH_PERFORMED, LISTING_VIEWED, LISTING_CHANGED);
 
 	private EventTypes() {
 	}

@@ -7,6 +7,7 @@ import org.workforcepathways.contracts.EventValidator.Accepted;
 import org.workforcepathways.contracts.EventValidator.Rejection;
 import org.workforcepathways.contracts.engagement.ListingViewed;
 import org.workforcepathways.contracts.engagement.SearchPerformed;
+import org.workforcepathways.contracts.listing.ListingChanged;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +39,20 @@ class EventValidatorTest {
 		assertThat(((Accepted) result).as(EventTypes.SEARCH_PERFORMED)).isEmpty();
 		assertThat(validator.validate(EventJson.write(event).replace("training_program", "lecture")))
 			.isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.reason()).contains("kind"));
+	}
+
+	@Test
+	void acceptsAListingChangeAndRejectsNegativeSeats() {
+		var event = CloudEvent.of(EventTypes.LISTING_CHANGED, "/directory-service", new ListingChanged("demo-tp-0001",
+				"calumet-community-college", "training_program", "updated", 3, "active", 14, 2,
+				java.time.LocalDate.of(2027, 1, 13)));
+
+		var result = validator.validate(EventJson.write(event));
+
+		assertThat(result).isInstanceOf(Accepted.class);
+		assertThat(((Accepted) result).as(EventTypes.LISTING_CHANGED)).contains(event);
+		assertThat(validator.validate(EventJson.write(event).replace("\"seatsOpen\":2", "\"seatsOpen\":-2")))
+			.isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.reason()).contains("seatsOpen"));
 	}
 
 	@Test

@@ -8,28 +8,27 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 import org.workforcepathways.contracts.CloudEvent;
-import org.workforcepathways.contracts.EventJson;
 import org.workforcepathways.contracts.EventTypes;
 import org.workforcepathways.contracts.Topics;
 import org.workforcepathways.contracts.engagement.ListingViewed;
 import org.workforcepathways.contracts.engagement.SearchPerformed;
 import org.workforcepathways.directory.config.DirectoryProperties;
+import org.workforcepathways.directory.outbox.Outbox;
 
 /**
- * Publishes engagement events to {@code directory.engagement}. A search never waits for or fails because of Kafka:
- * the send is asynchronous and a failure is counted ({@code wrd.engagement.publish.failed}) and logged without
- * content.
+ * Publishes engagement events to {@code directory.engagement} through the outbox. A search never waits for or fails
+ * because of Kafka; a failure to record is counted ({@code wrd.engagement.publish}, outcome failed) and logged
+ * without content.
  */
 @Component
 public class EngagementPublisher {
 
 	private static final Logger log = LoggerFactory.getLogger(EngagementPublisher.class);
 
-	private final KafkaTemplate<String, String> kafka;
+	private final Outbox outbox;
 
 	private final String source;
 
@@ -37,8 +36,8 @@ public class EngagementPublisher {
 
 	private final Counter failed;
 
-	EngagementPublisher(KafkaTemplate<String, String> kafka, DirectoryProperties properties, MeterRegistry meters) {
-		this.kafka = kafka;
+	EngagementPublisher(Outbox outbox, DirectoryProperties properties, MeterRegistry meters) {
+		this.outbox = outbox;
 		this.source = properties.source();
 		this.published = meters.counter("wrd.engagement.publish", "outcome", "sent");
 		this.failed = meters.counter("wrd.engagement.publish", "outcome", "failed");
@@ -56,22 +55,16 @@ public class EngagementPublisher {
 				new ListingViewed(serviceId, serviceAtLocationId, kind, organizationId, campaignCode, sessionId)));
 	}
 
-	// keyed by event id: engagement events have no entity whose order matters, so they spread over the partitions
+	// Through the outbox, so an event survives a crash right after the search; keyed by event id: engagement events
+	// have no entity whose order matters, so they spread over the partitions. A search never fails for its event.
 	private void publish(CloudEvent<?> event) {
 		try {
-			kafka.send(Topics.DIRECTORY_ENGAGEMENT, event.id(), EventJson.write(event)).whenComplete((r, ex) -> {
-				if (ex == null) {
-					published.increment();
-				}
-				else {
-					failed.increment();
-					log.warn("engagement event {} not published: {}", event.id(), ex.getClass().getSimpleName());
-				}
-			});
+			outbox.add(Topics.DIRECTORY_ENGAGEMENT, event.id(), event);
+			published.increment();
 		}
 		catch (RuntimeException ex) {
 			failed.increment();
-			log.warn("engagement event {} not published: {}", event.id(), ex.getClass().getSimpleName());
+			log.warn("engagement event {} not recorded: {}", event.id(), ex.getClass().getSimpleName());
 		}
 	}
 

@@ -2,17 +2,30 @@ package org.workforcepathways.directory.listing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
 import java.util.List;
 import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import org.workforcepathways.directory.search.ListingIndex;
+import org.workforcepathways.platform.Caller;
+import org.workforcepathways.platform.InvalidInputException;
+import org.workforcepathways.platform.Problems;
+import org.workforcepathways.platform.Problems.FieldProblem;
 
 /**
  * Writes directory data to the system of record and keeps the search projection in step: whatever changed is
@@ -37,8 +50,14 @@ public class DirectoryStore {
 
 	private final TransactionTemplate transaction;
 
+	private final ListingChanges changes;
+
+	private final ListingValidator validator;
+
 	DirectoryStore(OrganizationRepository organizations, LocationRepository locations, ListingRepository listings,
-			ListingIndex index, TransactionTemplate transaction) {
+			ListingIndex index, TransactionTemplate transaction, ListingChanges changes, ListingValidator validator) {
+		this.changes = changes;
+		this.validator = validator;
 		this.organizations = organizations;
 		this.locations = locations;
 		this.listings = listings;
@@ -54,11 +73,21 @@ public class DirectoryStore {
 	public int save(DirectoryData data) {
 		Set<String> changed = new LinkedHashSet<>(transaction.execute(tx -> writePlaces(data)));
 		reindex(List.copyOf(changed));
-		List<Listing> all = data.listings();
+		List<Listing> all = new ArrayList<>();
+		for (Listing l : data.listings()) {
+			try {
+				validate(l);
+				all.add(l);
+			}
+			catch (InvalidInputException ex) {
+				// a bad record never blocks the rest
+				log.warn("directory import: listing {} rejected: {}", l.id(), ex.errors().stream().map(FieldProblem::field).toList());
+			}
+		}
 		int listingsChanged = 0;
 		for (int from = 0; from < all.size(); from += BATCH) {
 			List<Listing> batch = all.subList(from, Math.min(all.size(), from + BATCH));
-			List<String> saved = transaction.execute(tx -> batch.stream().filter(listings::save).map(Listing::id).toList());
+			List<String> saved = transaction.execute(tx -> batch.stream().filter(l -> saveRecorded(l, null)).map(Listing::id).toList());
 			reindex(saved);
 			listingsChanged += saved.size();
 			if ((from + BATCH) % PROGRESS_EVERY == 0) {
@@ -67,6 +96,105 @@ public class DirectoryStore {
 		}
 		changed.removeAll(data.listings().stream().map(Listing::id).toList());
 		return listingsChanged + changed.size();
+	}
+
+	/** The fields a provider keeps current between edits of the whole listing. */
+	public record Availability(@Nullable Integer seatsTotal, @Nullable Integer seatsOpen, @Nullable LocalDate nextStart) {
+
+	}
+
+	/** Adds a listing for an organization the caller acts for. */
+	public Listing create(Listing incoming, Caller caller) {
+		transaction.executeWithoutResult(tx -> {
+			if (listings.lockVersion(incoming.id()).isPresent()) {
+				throw new ErrorResponseException(HttpStatus.CONFLICT, Problems.problem(HttpStatus.CONFLICT, "exists",
+						"A listing with that id exists; change it with PUT and If-Match."), null);
+			}
+			ownedBy(incoming, caller);
+			validate(incoming);
+			saveRecorded(incoming, caller);
+		});
+		reindex(List.of(incoming.id()));
+		return listings.findById(incoming.id()).orElseThrow();
+	}
+
+	/** Replaces a listing, if {@code expectedVersion} is still its version. */
+	public Listing replace(String id, long expectedVersion, Listing incoming, Caller caller) {
+		return edit(id, expectedVersion, caller, current -> {
+			if (!id.equals(incoming.id())) {
+				throw new InvalidInputException("id", "must be the id in the path");
+			}
+			ownedBy(incoming, caller);
+			return incoming;
+		});
+	}
+
+	/** Changes seats and next start only. */
+	public Listing updateAvailability(String id, long expectedVersion, Availability a, Caller caller) {
+		return edit(id, expectedVersion, caller, current -> {
+			Workforce w = current.workforce();
+			Workforce next = new Workforce(w.free(), w.cost(), w.schedule(), w.credential(), w.occupations(),
+					a.nextStart() == null ? w.nextStart() : a.nextStart(), w.durationWeeks(),
+					a.seatsTotal() == null ? w.seatsTotal() : a.seatsTotal(),
+					a.seatsOpen() == null ? w.seatsOpen() : a.seatsOpen(), w.paid(), w.supports(), w.eligibility());
+			return current.withWorkforce(next);
+		});
+	}
+
+	/** Retires a listing: it leaves search and stays readable with its history. */
+	public Listing retire(String id, long expectedVersion, Caller caller) {
+		return edit(id, expectedVersion, caller, current -> current.withStatus("inactive"));
+	}
+
+	private Listing edit(String id, long expectedVersion, Caller caller,
+			java.util.function.UnaryOperator<Listing> change) {
+		transaction.executeWithoutResult(tx -> {
+			Listing current = listings.findById(id)
+				.filter(l -> caller.actsFor(l.organizationId()))
+				.orElseThrow(DirectoryStore::notFound);
+			long version = listings.lockVersion(id).orElseThrow(DirectoryStore::notFound);
+			if (version != expectedVersion) {
+				ProblemDetail conflict = Problems.problem(HttpStatus.CONFLICT, "stale-version",
+						"The listing changed since you read it (version " + version + "); reload it and edit again.");
+				conflict.setProperty("currentVersion", version);
+				throw new ErrorResponseException(HttpStatus.CONFLICT, conflict, null);
+			}
+			Listing next = change.apply(current);
+			validate(next);
+			saveRecorded(next, caller);
+		});
+		reindex(List.of(id));
+		return listings.findById(id).orElseThrow();
+	}
+
+	private static ErrorResponseException notFound() {
+		return new ErrorResponseException(HttpStatus.NOT_FOUND,
+				Problems.problem(HttpStatus.NOT_FOUND, "not-found", "No listing with that id."), null);
+	}
+
+	private static void ownedBy(Listing l, Caller caller) {
+		if (l.organizationId() != null && !caller.actsFor(l.organizationId())) {
+			throw new InvalidInputException("organizationId", "must be your own organization");
+		}
+	}
+
+	private void validate(Listing l) {
+		Map<String, Location> places = locations
+			.findAllById(l.locations().stream().map(ServiceAtLocation::locationId).filter(Objects::nonNull).toList());
+		boolean organizationKnown = l.organizationId() != null && organizations.findById(l.organizationId()).isPresent();
+		List<FieldProblem> problems = validator.problems(l, places, organizationKnown);
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+	}
+
+	/** Saves a listing and, when it changed, records history and the change event in the same transaction. */
+	private boolean saveRecorded(Listing listing, @Nullable Caller caller) {
+		ListingRepository.Saved saved = listings.save(listing);
+		if (saved.changed()) {
+			changes.record(listing, saved, caller);
+		}
+		return saved.changed();
 	}
 
 	private void reindex(List<String> ids) {

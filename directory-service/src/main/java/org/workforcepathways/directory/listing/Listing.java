@@ -37,6 +37,16 @@ public record Listing(String id, ListingKind kind, String title, String organiza
 		return list == null ? List.of() : List.copyOf(list);
 	}
 
+	public Listing withWorkforce(Workforce next) {
+		return new Listing(id, kind, title, organizationId, description, categories, languages, url, email, status,
+				eligibilityDescription, locations, phones, schedules, next, sample, updatedAt, version);
+	}
+
+	public Listing withStatus(String next) {
+		return new Listing(id, kind, title, organizationId, description, categories, languages, url, email, next,
+				eligibilityDescription, locations, phones, schedules, workforce, sample, updatedAt, version);
+	}
+
 	/** The same listing as stored data, without what the store adds (time, version, resolved locations). */
 	Listing content() {
 		return new Listing(id, kind, title, organizationId, description, categories, languages, url, email, status,

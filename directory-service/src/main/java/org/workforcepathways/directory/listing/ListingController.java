@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,7 +50,7 @@ class ListingController {
 	@Operation(summary = "A listing in full: organization, locations with addresses, schedules, phones, and the "
 			+ "workforce fields (cost, seats, credential, supports, eligibility). Takes a listing id or the id of a "
 			+ "search result (service_at_location).")
-	ListingDetail listing(
+	ResponseEntity<ListingDetail> listing(
 			@PathVariable("id") @Pattern(regexp = "[A-Za-z0-9_.:-]{1,100}",
 					message = "must be 1-100 letters, digits or ._:-") String id,
 			@RequestParam(name = "campaign", required = false) @Pattern(regexp = "[A-Za-z0-9_-]{1,40}",
@@ -69,7 +70,7 @@ class ListingController {
 		Organization organization = organizations.findById(found.organizationId()).orElseThrow();
 		engagement.listingViewed(found.id(), id.equals(found.id()) ? null : id, found.kind().code(),
 				found.organizationId(), campaign, SessionId.of(session));
-		return new ListingDetail(resolved, organization);
+		return ResponseEntity.ok().eTag(ListingEditController.etag(found)).body(new ListingDetail(resolved, organization));
 	}
 
 }

@@ -45,21 +45,35 @@ public class ListingRepository {
 	}
 
 	/**
-	 * Inserts or replaces a listing with its locations, phones and schedules; returns true when something changed,
-	 * so unchanged data neither bumps the version nor gets reindexed.
+	 * What a save did.
+	 *
+	 * @param before the listing as it was, absent when it is new
+	 * @param version its version now
+	 */
+	public record Saved(boolean changed, @Nullable Listing before, long version) {
+
+		public boolean created() {
+			return changed && before == null;
+		}
+
+	}
+
+	/**
+	 * Inserts or replaces a listing with its locations, phones and schedules. Unchanged data neither bumps the
+	 * version nor gets reindexed.
 	 */
 	@Transactional
-	public boolean save(Listing l) {
+	public Saved save(Listing l) {
 		Optional<Listing> current = findById(l.id());
 		if (current.isPresent() && current.get().content().equals(l.content())) {
-			return false;
+			return new Saved(false, current.get(), current.get().version());
 		}
 		String updates = DATA.stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", "));
 		Workforce w = l.workforce();
 		Workforce.Eligibility e = w.eligibility();
 		jdbc.sql("insert into listing (id, " + String.join(", ", DATA) + ") values (:id, :"
 				+ String.join(", :", DATA) + ") on conflict (id) do update set " + updates
-				+ ", updated_at = now(), version = listing.version + 1")
+				+ ", updated_at = now(), verified_at = now(), version = listing.version + 1")
 			.param("id", l.id())
 			.param("kind", l.kind().code())
 			.param("title", l.title())
@@ -91,7 +105,7 @@ public class ListingRepository {
 			.param("sample", l.sample())
 			.update();
 		replaceChildren(l);
-		return true;
+		return new Saved(true, current.orElse(null), current.map(c -> c.version() + 1).orElse(0L));
 	}
 
 	private void replaceChildren(Listing l) {
@@ -126,6 +140,11 @@ public class ListingRepository {
 
 	public Optional<Listing> findById(String id) {
 		return findAllById(List.of(id)).stream().findFirst();
+	}
+
+	/** Locks a listing's row for the rest of the transaction and returns its version, so edits go one at a time. */
+	public Optional<Long> lockVersion(String id) {
+		return jdbc.sql("select version from listing where id = :id for update").param("id", id).query(Long.class).optional();
 	}
 
 	/** The listing a service_at_location id belongs to, for links that carry a search result's id. */
@@ -167,10 +186,10 @@ public class ListingRepository {
 		return jdbc.sql("select count(*) from listing").query(Long.class).single();
 	}
 
-	/** How many search results the listings make: one per location, one for a listing with none. */
+	/** How many search results the active listings make: one per location, one for a listing with none. */
 	public long countSearchUnits() {
-		return jdbc.sql("select count(*) + (select count(*) from listing l where not exists "
-				+ "(select 1 from service_at_location s where s.service_id = l.id)) from service_at_location")
+		return jdbc.sql("select coalesce(sum(greatest(1, (select count(*) from service_at_location s "
+				+ "where s.service_id = l.id))), 0) from listing l where l.status = 'active'")
 			.query(Long.class)
 			.single();
 	}

@@ -172,7 +172,9 @@ public class ListingIndex {
 			.flatMap(l -> l.locations().stream().map(ServiceAtLocation::locationId))
 			.distinct()
 			.toList());
+		// retired or closed listings leave search (and their documents are deleted as stale)
 		return listings.stream()
+			.filter(l -> "active".equals(l.status()))
 			.flatMap(l -> ListingDocument.of(l, orgs.get(l.organizationId()), places,
 					occupations.titles(l.workforce().occupations())).stream())
 			.toList();

@@ -107,6 +107,27 @@ public class Problems extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest().body(badField(ex.getParameterName(), "is required"));
 	}
 
+	/** A body that is not JSON, or has a value of the wrong type: the problem names the JSON path of the value. */
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(
+			org.springframework.http.converter.HttpMessageNotReadableException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		Throwable cause = ex.getMostSpecificCause();
+		if (cause instanceof tools.jackson.databind.DatabindException d && !d.getPath().isEmpty()) {
+			StringBuilder field = new StringBuilder();
+			for (var ref : d.getPath()) {
+				if (ref.getPropertyName() != null) {
+					field.append(field.isEmpty() ? "" : ".").append(ref.getPropertyName());
+				}
+				else if (ref.getIndex() >= 0) {
+					field.append('[').append(ref.getIndex()).append(']');
+				}
+			}
+			return ResponseEntity.badRequest().body(badField(field.toString(), "has a value of the wrong type or form"));
+		}
+		return ResponseEntity.badRequest().body(badField("body", "must be a JSON document of the documented shape"));
+	}
+
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
 		String expected = ex.getRequiredType() == null ? "another type" : ex.getRequiredType().getSimpleName();

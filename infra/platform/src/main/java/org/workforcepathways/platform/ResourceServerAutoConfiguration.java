@@ -50,7 +50,10 @@ public class ResourceServerAutoConfiguration {
 		ProblemSecurityHandlers problems = new ProblemSecurityHandlers(jsonMapper);
 		http.authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.OPTIONS, "/**")
 			.permitAll()
-			.requestMatchers(open.toArray(String[]::new))
+			// public means readable: a write to the same path still needs a token
+			.requestMatchers(HttpMethod.GET, open.toArray(String[]::new))
+			.permitAll()
+			.requestMatchers(HttpMethod.HEAD, open.toArray(String[]::new))
 			.permitAll()
 			.anyRequest()
 			.authenticated())

@@ -1,0 +1,114 @@
+package org.workforcepathways.directory.listing;
+
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import org.workforcepathways.contracts.CloudEvent;
+import org.workforcepathways.contracts.EventTypes;
+import org.workforcepathways.contracts.Topics;
+import org.workforcepathways.contracts.listing.ListingChanged;
+import org.workforcepathways.directory.config.DirectoryProperties;
+import org.workforcepathways.directory.outbox.Outbox;
+import org.workforcepathways.platform.Caller;
+
+/**
+ * What happens beside every saved change, in the same transaction: a history entry (who, when, which fields from
+ * what to what) and a {@code listing.changes} event in the outbox.
+ */
+@Component
+public class ListingChanges {
+
+	private final JdbcClient jdbc;
+
+	private final Outbox outbox;
+
+	private final JsonMapper json;
+
+	private final String source;
+
+	ListingChanges(JdbcClient jdbc, Outbox outbox, JsonMapper json, DirectoryProperties properties) {
+		this.jdbc = jdbc;
+		this.outbox = outbox;
+		this.json = json;
+		this.source = properties.source();
+	}
+
+	/**
+	 * One entry of a listing's history.
+	 *
+	 * @param actorRole {@code system} for imports without a signed-in person
+	 * @param fields each changed field: {@code {"from": ..., "to": ...}}
+	 */
+	public record Entry(long version, String change, Instant changedAt, @Nullable String actorSubject,
+			String actorRole, @Nullable String actorOrganization, Map<String, Object> fields) {
+
+	}
+
+	/** Records a save that changed something; call inside the save's transaction. */
+	void record(Listing after, ListingRepository.Saved saved, @Nullable Caller caller) {
+		String change = saved.created() ? "created"
+				: !"active".equals(after.status()) && "active".equals(saved.before().status()) ? "retired" : "updated";
+		ObjectNode fields = diff(saved.before(), after);
+		jdbc.sql("insert into listing_change (service_id, version, change, actor_subject, actor_role, "
+				+ "actor_organization, fields) values (?, ?, ?, ?, ?, ?, ?)")
+			.params(after.id(), saved.version(), change, caller == null ? null : caller.subject(),
+					caller == null ? "system" : caller.role(), caller == null ? null : caller.organization(),
+					json.writeValueAsString(fields))
+			.update();
+		Workforce w = after.workforce();
+		outbox.add(Topics.LISTING_CHANGES, after.id(),
+				CloudEvent.of(EventTypes.LISTING_CHANGED, source,
+						new ListingChanged(after.id(), after.organizationId(), after.kind().code(), change,
+								saved.version(), after.status(), w.seatsTotal(), w.seatsOpen(), w.nextStart())));
+	}
+
+	/** The fields that differ, workforce fields as {@code workforce.<name>}; everything for a new listing. */
+	private ObjectNode diff(@Nullable Listing before, Listing after) {
+		ObjectNode out = json.createObjectNode();
+		JsonNode from = before == null ? json.createObjectNode() : json.valueToTree(before.content());
+		JsonNode to = json.valueToTree(after.content());
+		compare("", from, to, out);
+		return out;
+	}
+
+	private void compare(String prefix, JsonNode from, JsonNode to, ObjectNode out) {
+		for (Iterator<String> names = to.propertyNames().iterator(); names.hasNext();) {
+			String name = names.next();
+			if (name.equals("updatedAt") || name.equals("version")) {
+				continue;
+			}
+			JsonNode a = from.path(name);
+			JsonNode b = to.get(name);
+			if (name.equals("workforce") && b.isObject()) {
+				compare("workforce.", a.isObject() ? a : json.createObjectNode(), b, out);
+			}
+			else if (!a.equals(b)) {
+				ObjectNode pair = out.putObject(prefix + name);
+				pair.set("from", a.isMissingNode() ? null : a);
+				pair.set("to", b);
+			}
+		}
+	}
+
+	/** A listing's history, newest first. */
+	public List<Entry> history(String serviceId) {
+		return jdbc.sql("select version, change, changed_at, actor_subject, actor_role, actor_organization, fields "
+				+ "from listing_change where service_id = :id order by id desc limit 200")
+			.param("id", serviceId)
+			.query((rs, n) -> new Entry(rs.getLong("version"), rs.getString("change"),
+					rs.getTimestamp("changed_at").toInstant(), rs.getString("actor_subject"), rs.getString("actor_role"),
+					rs.getString("actor_organization"), json.readValue(rs.getString("fields"), Map.class)))
+			.list();
+	}
+
+}
