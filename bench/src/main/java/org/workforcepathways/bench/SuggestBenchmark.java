@@ -19,10 +19,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.workforcepathways.testsupport.Engines;
+import org.workforcepathways.testsupport.ServiceProcess;
 import org.workforcepathways.testsupport.TestEngines;
 
 /**
@@ -90,31 +93,28 @@ public final class SuggestBenchmark {
 		}
 
 		int port = 18190;
-		Path jar = executableJar(root.resolve("directory-service/target"));
-		List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx1g",
-				"-jar", jar.toString(), "--server.port=" + port, "--spring.datasource.url=" + jdbc,
-				"--spring.datasource.username=" + name, "--spring.datasource.password=" + name,
-				"--spring.elasticsearch.uris=" + engines.elasticsearchUrl(),
-				"--spring.kafka.bootstrap-servers=" + engines.kafkaBootstrap(),
-				"--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + engines.issuer(),
-				"--directory.index.alias=listings-bench-" + listings, "--directory.demo-data=" + data.toUri()));
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("spring.datasource.url", jdbc);
+		properties.put("spring.datasource.username", name);
+		properties.put("spring.datasource.password", name);
+		properties.put("spring.elasticsearch.uris", engines.elasticsearchUrl());
+		properties.put("spring.kafka.bootstrap-servers", engines.kafkaBootstrap());
+		properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", engines.issuer());
+		properties.put("directory.index.alias", "listings-bench-" + listings);
+		properties.put("directory.demo-data", data.toUri().toString());
 		Path serviceLog = work.resolve("directory-service.log");
-		Process service = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(serviceLog.toFile()).start();
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> service.descendants().forEach(ProcessHandle::destroy)));
-		try {
-			HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+		Files.deleteIfExists(serviceLog);
+		try (ServiceProcess service = ServiceProcess.of(root, "directory-service", port, "1g", properties, serviceLog)) {
 			Instant started = Instant.now();
-			Instant said = started;
-			while (!ready(http, port)) {
-				if (!service.isAlive()) {
-					throw new IllegalStateException("directory-service stopped; see " + serviceLog);
+			service.start(Duration.ofHours(3), seconds -> {
+				try {
+					log("%d s: %s", seconds, lastProgress(serviceLog));
 				}
-				Thread.sleep(2000);
-				if (Duration.between(said, Instant.now()).toSeconds() >= 30) {
-					said = Instant.now();
-					log("%d s: %s", Duration.between(started, said).toSeconds(), lastProgress(serviceLog));
+				catch (IOException ex) {
+					log("%d s", seconds);
 				}
-			}
+			});
+			HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 			double loadSeconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
 			log("service ready after %.0f s", loadSeconds);
 
@@ -129,11 +129,6 @@ public final class SuggestBenchmark {
 			log("%s", search);
 			log("%s", geo);
 			write(root.resolve("docs/benchmarks.md"), listings, loadSeconds, List.of(suggest, search, geo));
-		}
-		finally {
-			service.descendants().forEach(ProcessHandle::destroy);
-			service.destroy();
-			service.waitFor();
 		}
 	}
 
@@ -166,21 +161,6 @@ public final class SuggestBenchmark {
 		return last;
 	}
 
-	private static boolean ready(HttpClient http, int port) {
-		try {
-			return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
-				.timeout(Duration.ofSeconds(2))
-				.build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
-	}
-
 	private static List<Long> time(HttpClient http, String base, String path, List<String> inputs, int n)
 			throws Exception {
 		List<Long> nanos = new ArrayList<>(n);
@@ -195,14 +175,6 @@ public final class SuggestBenchmark {
 			}
 		}
 		return nanos;
-	}
-
-	private static Path executableJar(Path target) throws IOException {
-		try (Stream<Path> files = Files.list(target)) {
-			return files.filter(p -> p.getFileName().toString().endsWith("-exec.jar"))
-				.findFirst()
-				.orElseThrow(() -> new IllegalStateException("no executable jar in " + target + "; run ./mvnw package"));
-		}
 	}
 
 	/** Replaces this benchmark's section of docs/benchmarks.md, keeping the others. */

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 import org.workforcepathways.directory.config.DirectoryProperties;
 
 /**
- * Loads the sample directory named by {@code directory.demo-data} at start (./wrd up sets it). Saves by id, so
- * starting twice changes nothing; what changed is indexed right away.
+ * Loads the sample directory named by {@code directory.demo-data} at start (./wrd up sets it). Adds only what is
+ * missing, by id: starting twice changes nothing, and edits made since are kept. {@code ./wrd reset} starts over.
  */
 @Component
 @Order(2)
@@ -47,8 +47,8 @@ class DemoListings implements ApplicationRunner {
 		try (InputStream in = file.getInputStream()) {
 			data = json.readValue(in, DirectoryData.class);
 		}
-		int changed = store.save(data);
-		log.info("demo directory loaded: {} organizations, {} locations, {} listings in file, {} listings new or changed",
+		int changed = store.saveMissing(data);
+		log.info("demo directory loaded: {} organizations, {} locations, {} listings in file, {} listings new",
 				data.organizations().size(), data.locations().size(), data.listings().size(), changed);
 	}
 

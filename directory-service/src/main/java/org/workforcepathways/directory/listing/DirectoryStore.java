@@ -197,6 +197,26 @@ public class DirectoryStore {
 		return saved.changed();
 	}
 
+	/**
+	 * Saves only what the directory does not hold yet (by id), so sample data loaded at every start never undoes an
+	 * edit made since.
+	 */
+	public int saveMissing(DirectoryData data) {
+		Set<String> knownOrganizations = organizations
+			.findAllById(data.organizations().stream().map(Organization::id).toList())
+			.keySet();
+		Set<String> knownLocations = locations.findAllById(data.locations().stream().map(Location::id).toList()).keySet();
+		Set<String> knownListings = new java.util.HashSet<>();
+		List<String> ids = data.listings().stream().map(Listing::id).toList();
+		for (int from = 0; from < ids.size(); from += BATCH) {
+			knownListings.addAll(listings.existing(ids.subList(from, Math.min(ids.size(), from + BATCH))));
+		}
+		return save(new DirectoryData(
+				data.organizations().stream().filter(o -> !knownOrganizations.contains(o.id())).toList(),
+				data.locations().stream().filter(l -> !knownLocations.contains(l.id())).toList(),
+				data.listings().stream().filter(l -> !knownListings.contains(l.id())).toList()));
+	}
+
 	private void reindex(List<String> ids) {
 		try {
 			for (int from = 0; from < ids.size(); from += BATCH) {

@@ -142,6 +142,11 @@ public class ListingRepository {
 		return findAllById(List.of(id)).stream().findFirst();
 	}
 
+	/** Which of these ids the directory holds. */
+	public List<String> existing(List<String> ids) {
+		return jdbc.sql("select id from listing where id = any(:ids)").param("ids", array(ids)).query(String.class).list();
+	}
+
 	/** Locks a listing's row for the rest of the transaction and returns its version, so edits go one at a time. */
 	public Optional<Long> lockVersion(String id) {
 		return jdbc.sql("select version from listing where id = :id for update").param("id", id).query(Long.class).optional();
