@@ -95,6 +95,13 @@ public class DirectoryStore {
 			}
 		}
 		changed.removeAll(data.listings().stream().map(Listing::id).toList());
+		// an import ends with everything searchable, not within the next refresh interval
+		try {
+			index.refresh();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 		return listingsChanged + changed.size();
 	}
 

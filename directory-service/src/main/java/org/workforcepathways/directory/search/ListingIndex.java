@@ -196,6 +196,11 @@ public class ListingIndex {
 		}
 	}
 
+	/** Makes everything indexed so far searchable now. */
+	public void refresh() throws IOException {
+		client.indices().refresh(r -> r.index(index.alias()));
+	}
+
 	public long count() throws IOException {
 		return client.count(c -> c.index(index.alias())).count();
 	}

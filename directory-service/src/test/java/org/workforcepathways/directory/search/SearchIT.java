@@ -230,7 +230,7 @@ class SearchIT {
 	void whenTheTypedWordsMatchPoorlyTheCorrectedSpellingIsSearchedAndSaidSo() throws Exception {
 		JsonNode corrected = body(q("forklfit operator"));
 
-		assertThat(corrected.get("showingResultsFor").asString()).isEqualTo("forklift operator");
+		assertThat(corrected.get("showingResultsFor").asString()).as(corrected.toString()).isEqualTo("forklift operator");
 		assertThat(corrected.get("results").get(0).get("serviceId").asString()).isEqualTo("demo-tp-005");
 		assertThat(corrected.get("results").get(0).get("matchesAllWords").asBoolean()).isTrue();
 		// words the directory knows are never "corrected"
