@@ -69,9 +69,11 @@ class ListingEditIT {
 	@Test
 	void aProviderUpdatesSeatsAndAStaleEditGets409WithNothingOverwritten() throws Exception {
 		String read = etag("demo-tp-001");
+		int seats = JSON.readTree(call("GET", "/api/directory/services/demo-tp-001", null, null, null).body())
+			.get("listing").get("workforce").get("seatsOpen").asInt() == 2 ? 3 : 2;
 
 		var first = call("PATCH", "/api/directory/services/demo-tp-001/availability", "provider@demo.wrd", read,
-				"{\"seatsOpen\": 2}");
+				"{\"seatsOpen\": " + seats + "}");
 		assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
 		String after = first.headers().firstValue("ETag").orElseThrow();
 		assertThat(after).isNotEqualTo(read);
@@ -83,7 +85,7 @@ class ListingEditIT {
 		assertThat(stale.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(JSON.readTree(stale.body()).get("currentVersion").asString()).isEqualTo(after.replace("\"", ""));
 		JsonNode now = JSON.readTree(call("GET", "/api/directory/services/demo-tp-001", null, null, null).body());
-		assertThat(now.get("listing").get("workforce").get("seatsOpen").asInt()).isEqualTo(2);
+		assertThat(now.get("listing").get("workforce").get("seatsOpen").asInt()).isEqualTo(seats);
 
 		assertThat(call("PATCH", "/api/directory/services/demo-tp-001/availability", "provider@demo.wrd", null,
 				"{\"seatsOpen\": 5}").statusCode()).isEqualTo(428);
@@ -93,7 +95,7 @@ class ListingEditIT {
 		JsonNode latest = history.get(0);
 		assertThat(latest.get("actorRole").asString()).isEqualTo("provider");
 		assertThat(latest.get("actorOrganization").asString()).isEqualTo("calumet-community-college");
-		assertThat(latest.get("fields").get("workforce.seatsOpen").get("to").asInt()).isEqualTo(2);
+		assertThat(latest.get("fields").get("workforce.seatsOpen").get("to").asInt()).isEqualTo(seats);
 	}
 
 	@Test

@@ -48,7 +48,18 @@ public class ResourceServerAutoConfiguration {
 		List<String> open = new ArrayList<>(ALWAYS_PUBLIC);
 		open.addAll(properties.publicPaths());
 		ProblemSecurityHandlers problems = new ProblemSecurityHandlers(jsonMapper);
-		http.authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.OPTIONS, "/**")
+		http.authorizeHttpRequests(auth -> {
+			for (SecurityProperties.RoleRule rule : properties.roleRules()) {
+				String[] roles = rule.roles().toArray(String[]::new);
+				String[] paths = rule.paths().toArray(String[]::new);
+				if (rule.methods().isEmpty()) {
+					auth.requestMatchers(paths).hasAnyRole(roles);
+				}
+				for (String method : rule.methods()) {
+					auth.requestMatchers(HttpMethod.valueOf(method), paths).hasAnyRole(roles);
+				}
+			}
+			auth.requestMatchers(HttpMethod.OPTIONS, "/**")
 			.permitAll()
 			// public means readable: a write to the same path still needs a token
 			.requestMatchers(HttpMethod.GET, open.toArray(String[]::new))
@@ -56,7 +67,8 @@ public class ResourceServerAutoConfiguration {
 			.requestMatchers(HttpMethod.HEAD, open.toArray(String[]::new))
 			.permitAll()
 			.anyRequest()
-			.authenticated())
+			.authenticated();
+		})
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// bearer tokens only, no cookies: nothing for a cross-site request to ride on
 			.csrf(csrf -> csrf.disable())
