@@ -3,6 +3,9 @@ package org.workforcepathways.contracts;
 import java.util.List;
 import java.util.Optional;
 
+import org.workforcepathways.contracts.engagement.CampaignLanding;
+import org.workforcepathways.contracts.engagement.ListingAction;
+import org.workforcepathways.contracts.engagement.ListingRated;
 import org.workforcepathways.contracts.engagement.ListingViewed;
 import org.workforcepathways.contracts.engagement.SearchPerformed;
 import org.workforcepathways.contracts.listing.ListingChanged;
@@ -22,7 +25,20 @@ public final class EventTypes {
 			"org.workforcepathways.directory.listing-changed", Topics.LISTING_CHANGES, ListingChanged.class,
 			"schemas/listing.changes/listing-changed.v1.json");
 
-	private static final List<EventType<?>> ALL = List.of(SEARCH_PERFORMED, LISTING_VIEWED, LISTING_CHANGED);
+	public static final EventType<ListingAction> LISTING_ACTION = new EventType<>(
+			"org.workforcepathways.directory.listing-action", Topics.DIRECTORY_ENGAGEMENT, ListingAction.class,
+			"schemas/directory.engagement/listing-action.v1.json");
+
+	public static final EventType<CampaignLanding> CAMPAIGN_LANDING = new EventType<>(
+			"org.workforcepathways.directory.campaign-landing", Topics.DIRECTORY_ENGAGEMENT, CampaignLanding.class,
+			"schemas/directory.engagement/campaign-landing.v1.json");
+
+	public static final EventType<ListingRated> LISTING_RATED = new EventType<>(
+			"org.workforcepathways.directory.listing-rated", Topics.DIRECTORY_ENGAGEMENT, ListingRated.class,
+			"schemas/directory.engagement/listing-rated.v1.json");
+
+	private static final List<EventType<?>> ALL = List.of(SEARCH_PERFORMED, LISTING_VIEWED, LISTING_ACTION,
+			CAMPAIGN_LANDING, LISTING_RATED, LISTING_CHANGED);
 
 	private EventTypes() {
 	}

@@ -5,6 +5,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.workforcepathways.contracts.EventValidator.Accepted;
 import org.workforcepathways.contracts.EventValidator.Rejection;
+import org.workforcepathways.contracts.engagement.CampaignLanding;
+import org.workforcepathways.contracts.engagement.ListingAction;
+import org.workforcepathways.contracts.engagement.ListingRated;
 import org.workforcepathways.contracts.engagement.ListingViewed;
 import org.workforcepathways.contracts.engagement.SearchPerformed;
 import org.workforcepathways.contracts.listing.ListingChanged;
@@ -53,6 +56,22 @@ class EventValidatorTest {
 		assertThat(((Accepted) result).as(EventTypes.LISTING_CHANGED)).contains(event);
 		assertThat(validator.validate(EventJson.write(event).replace("\"seatsOpen\":2", "\"seatsOpen\":-2")))
 			.isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.reason()).contains("seatsOpen"));
+	}
+
+	@Test
+	void acceptsActionsLandingsAndRatingsAndRejectsOutOfRangeStars() {
+		var action = CloudEvent.of(EventTypes.LISTING_ACTION, "/d", new ListingAction("demo-tp-0001",
+				"calumet-community-college", "training_program", "contact", "phone", "BILLBOARD-63", null));
+		var landing = CloudEvent.of(EventTypes.CAMPAIGN_LANDING, "/d", new CampaignLanding("BILLBOARD-63", "/", "es", null));
+		var rating = CloudEvent.of(EventTypes.LISTING_RATED, "/d",
+				new ListingRated("demo-tp-0001", "calumet-community-college", 4, false, "a1"));
+
+		assertThat(((Accepted) validator.validate(EventJson.write(action))).as(EventTypes.LISTING_ACTION)).contains(action);
+		assertThat(((Accepted) validator.validate(EventJson.write(landing))).as(EventTypes.CAMPAIGN_LANDING))
+			.contains(landing);
+		assertThat(((Accepted) validator.validate(EventJson.write(rating))).as(EventTypes.LISTING_RATED)).contains(rating);
+		assertThat(validator.validate(EventJson.write(rating).replace("\"stars\":4", "\"stars\":6")))
+			.isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.reason()).contains("stars"));
 	}
 
 	@Test

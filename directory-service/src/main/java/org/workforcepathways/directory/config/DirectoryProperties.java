@@ -18,7 +18,13 @@ import jakarta.validation.constraints.NotBlank;
 @Validated
 @ConfigurationProperties("directory")
 public record DirectoryProperties(@Nullable Resource demoData, @DefaultValue("/directory-service") @NotBlank String source,
-		@DefaultValue Index index, @DefaultValue Ranking ranking, @DefaultValue Outbox outbox) {
+		@DefaultValue Index index, @DefaultValue Ranking ranking, @DefaultValue Outbox outbox,
+		@DefaultValue Verification verification) {
+
+	/** @param staleAfter a listing not confirmed or changed for this long is flagged for its provider */
+	public record Verification(@DefaultValue("180d") java.time.Duration staleAfter) {
+
+	}
 
 	/**
 	 * How events leave the outbox table for Kafka.

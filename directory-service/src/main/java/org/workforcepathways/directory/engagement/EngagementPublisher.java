@@ -13,6 +13,9 @@ import org.springframework.stereotype.Component;
 import org.workforcepathways.contracts.CloudEvent;
 import org.workforcepathways.contracts.EventTypes;
 import org.workforcepathways.contracts.Topics;
+import org.workforcepathways.contracts.engagement.CampaignLanding;
+import org.workforcepathways.contracts.engagement.ListingAction;
+import org.workforcepathways.contracts.engagement.ListingRated;
 import org.workforcepathways.contracts.engagement.ListingViewed;
 import org.workforcepathways.contracts.engagement.SearchPerformed;
 import org.workforcepathways.directory.config.DirectoryProperties;
@@ -53,6 +56,24 @@ public class EngagementPublisher {
 			String organizationId, @Nullable String campaignCode, @Nullable String sessionId) {
 		publish(CloudEvent.of(EventTypes.LISTING_VIEWED, source,
 				new ListingViewed(serviceId, serviceAtLocationId, kind, organizationId, campaignCode, sessionId)));
+	}
+
+	public void listingAction(String serviceId, String organizationId, String kind, String action, String channel,
+			@Nullable String campaignCode, @Nullable String sessionId) {
+		publish(CloudEvent.of(EventTypes.LISTING_ACTION, source,
+				new ListingAction(serviceId, organizationId, kind, action, channel, campaignCode, sessionId)));
+	}
+
+	public void campaignLanding(String campaignCode, String page, @Nullable String language,
+			@Nullable String sessionId) {
+		publish(CloudEvent.of(EventTypes.CAMPAIGN_LANDING, source,
+				new CampaignLanding(campaignCode, page, language, sessionId)));
+	}
+
+	public void listingRated(String serviceId, String organizationId, int stars, @Nullable Boolean informationCorrect,
+			@Nullable String sessionId) {
+		publish(CloudEvent.of(EventTypes.LISTING_RATED, source,
+				new ListingRated(serviceId, organizationId, stars, informationCorrect, sessionId)));
 	}
 
 	// Through the outbox, so an event survives a crash right after the search; keyed by event id: engagement events

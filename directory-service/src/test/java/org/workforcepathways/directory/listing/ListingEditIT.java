@@ -203,4 +203,70 @@ class ListingEditIT {
 		}
 	}
 
+	@Test
+	void aReportOfWrongInformationReachesTheProviderUntilTheyConfirmTheListing() throws Exception {
+		assertThat(call("POST", "/api/directory/services/demo-tp-006/ratings", null, null,
+				"{\"stars\": 2, \"informationCorrect\": false}").statusCode()).isEqualTo(202);
+		var bad = call("POST", "/api/directory/services/demo-tp-006/ratings", null, null, "{\"stars\": 7}");
+		assertThat(bad.statusCode()).isEqualTo(400);
+		assertThat(bad.body()).contains("\"field\":\"stars\"");
+
+		JsonNode attention = JSON.readTree(call("GET", "/api/directory/attention", "provider@demo.wrd", null, null).body());
+		assertThat(attention.findValuesAsString("serviceId")).contains("demo-tp-006");
+		assertThat(JSON.readTree(call("GET", "/api/directory/attention", "provider.b@demo.wrd", null, null).body())
+			.findValuesAsString("serviceId")).doesNotContain("demo-tp-006");
+
+		assertThat(call("POST", "/api/directory/services/demo-tp-006/verify", "provider.b@demo.wrd", null, null)
+			.statusCode()).isEqualTo(404);
+		assertThat(call("POST", "/api/directory/services/demo-tp-006/verify", "provider@demo.wrd", null, null)
+			.statusCode()).isEqualTo(200);
+		assertThat(JSON.readTree(call("GET", "/api/directory/attention", "provider@demo.wrd", null, null).body())
+			.findValuesAsString("serviceId")).doesNotContain("demo-tp-006");
+		assertThat(JSON.readTree(call("GET", "/api/directory/services/demo-tp-006/history", "provider@demo.wrd", null,
+				null).body()).get(0).get("change").asString()).isEqualTo("verified");
+	}
+
+	@Test
+	void contactAndApplyClicksAndCampaignLandingsBecomeEngagementEvents() throws Exception {
+		String campaign = "EDIT-" + UUID.randomUUID().toString().substring(0, 8);
+		assertThat(call("POST", "/api/directory/engagement/actions", null, null,
+				"{\"serviceId\": \"demo-tp-001\", \"action\": \"apply\", \"channel\": \"website\", \"campaign\": \""
+						+ campaign + "\"}").statusCode()).isEqualTo(202);
+		assertThat(call("POST", "/api/directory/engagement/landings", null, null,
+				"{\"campaign\": \"" + campaign + "\", \"page\": \"/search\", \"language\": \"es\"}").statusCode())
+			.isEqualTo(202);
+		var unknown = call("POST", "/api/directory/engagement/actions", null, null,
+				"{\"serviceId\": \"nope\", \"action\": \"contact\", \"channel\": \"phone\"}");
+		assertThat(unknown.statusCode()).isEqualTo(400);
+		assertThat(unknown.body()).contains("\"field\":\"serviceId\"");
+		var wrongChannel = call("POST", "/api/directory/engagement/actions", null, null,
+				"{\"serviceId\": \"demo-tp-001\", \"action\": \"contact\", \"channel\": \"fax\"}");
+		assertThat(wrongChannel.body()).contains("\"field\":\"channel\"");
+
+		try (var consumer = new KafkaConsumer<String, String>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				TestEngines.get().kafkaBootstrap(), ConsumerConfig.GROUP_ID_CONFIG, "edit-it-" + campaign,
+				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+				StringDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+			consumer.subscribe(List.of(Topics.DIRECTORY_ENGAGEMENT));
+			List<String> found = new ArrayList<>();
+			long deadline = System.currentTimeMillis() + 30_000;
+			while (found.size() < 2 && System.currentTimeMillis() < deadline) {
+				for (var r : consumer.poll(Duration.ofMillis(300))) {
+					if (r.value().contains(campaign)) {
+						found.add(r.value());
+					}
+				}
+			}
+			var validator = new EventValidator();
+			assertThat(found).hasSize(2).allSatisfy(f -> assertThat(validator.validate(f))
+				.isInstanceOf(EventValidator.Accepted.class));
+			var apply = found.stream()
+				.flatMap(f -> ((EventValidator.Accepted) validator.validate(f)).as(EventTypes.LISTING_ACTION).stream())
+				.findFirst()
+				.orElseThrow();
+			assertThat(apply.data().action()).isEqualTo("apply");
+			assertThat(apply.data().organizationId()).isEqualTo("calumet-community-college");
+		}
+	}
+
 }

@@ -84,7 +84,9 @@ public class Problems extends ResponseEntityExceptionHandler {
 				name = requestParam.name();
 			}
 			for (MessageSourceResolvable error : result.getResolvableErrors()) {
-				errors.add(new FieldProblem(name, error.getDefaultMessage()));
+				// a field of a request body names itself; a parameter or header by its request name
+				String field = error instanceof FieldError f ? f.getField() : name;
+				errors.add(new FieldProblem(field, error.getDefaultMessage()));
 			}
 		});
 		return ResponseEntity.badRequest().body(invalid(errors));

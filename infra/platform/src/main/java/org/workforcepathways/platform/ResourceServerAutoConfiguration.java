@@ -49,6 +49,9 @@ public class ResourceServerAutoConfiguration {
 		open.addAll(properties.publicPaths());
 		ProblemSecurityHandlers problems = new ProblemSecurityHandlers(jsonMapper);
 		http.authorizeHttpRequests(auth -> {
+			if (!properties.anonymousWritePaths().isEmpty()) {
+				auth.requestMatchers(HttpMethod.POST, properties.anonymousWritePaths().toArray(String[]::new)).permitAll();
+			}
 			for (SecurityProperties.RoleRule rule : properties.roleRules()) {
 				String[] roles = rule.roles().toArray(String[]::new);
 				String[] paths = rule.paths().toArray(String[]::new);

@@ -11,11 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * header); finer checks (organization scope) are the feature's own.
  *
  * @param publicPaths Ant-style patterns anonymous callers may read (GET and HEAD), e.g. directory search
+ * @param anonymousWritePaths Ant-style patterns anyone may POST to (engagement reports, ratings); checked first
  * @param roleRules requests that need one of some roles, checked before the body is read, so a caller without the
  *     role gets 403 rather than a complaint about the body
  */
 @ConfigurationProperties("wrd.security")
-public record SecurityProperties(@DefaultValue List<String> publicPaths, @DefaultValue List<RoleRule> roleRules) {
+public record SecurityProperties(@DefaultValue List<String> publicPaths, @DefaultValue List<String> anonymousWritePaths,
+		@DefaultValue List<RoleRule> roleRules) {
 
 	/**
 	 * @param methods HTTP methods, e.g. POST, PUT; all when empty
