@@ -81,7 +81,7 @@ class ListingValidator {
 			}
 		}
 		url(p, "url", l.url());
-		if (l.email() != null && !EMAIL.matcher(l.email()).matches()) {
+		if (l.email() != null && (l.email().length() > 200 || !EMAIL.matcher(l.email()).matches())) {
 			p.add(new FieldProblem("email", "must be an email address"));
 		}
 		if (!STATUS.contains(l.status())) {
@@ -117,6 +117,9 @@ class ListingValidator {
 	}
 
 	private static void phones(List<FieldProblem> p, List<Phone> phones) {
+		if (phones.size() > 20) {
+			p.add(new FieldProblem("phones", "must be at most 20"));
+		}
 		for (int i = 0; i < phones.size(); i++) {
 			Phone phone = phones.get(i);
 			if (phone.number() == null || !PHONE.matcher(phone.number()).matches()) {
@@ -125,10 +128,14 @@ class ListingValidator {
 			if (!PHONE_TYPES.contains(phone.type())) {
 				p.add(new FieldProblem("phones[" + i + "].type", "must be one of " + String.join(", ", PHONE_TYPES)));
 			}
+			text(p, "phones[" + i + "].description", phone.description(), 0, 300);
 		}
 	}
 
 	private static void schedules(List<FieldProblem> p, List<Schedule> schedules) {
+		if (schedules.size() > 50) {
+			p.add(new FieldProblem("schedules", "must be at most 50"));
+		}
 		for (int i = 0; i < schedules.size(); i++) {
 			Schedule s = schedules.get(i);
 			String at = "schedules[" + i + "]";
@@ -144,6 +151,7 @@ class ListingValidator {
 			if (s.dtstart() != null && s.until() != null && s.until().isBefore(s.dtstart())) {
 				p.add(new FieldProblem(at + ".until", "must not be before dtstart"));
 			}
+			text(p, at + ".description", s.description(), 0, 500);
 		}
 	}
 

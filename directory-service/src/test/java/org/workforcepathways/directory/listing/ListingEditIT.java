@@ -125,10 +125,20 @@ class ListingEditIT {
 		broken.withArray("categories").add("underwater basket weaving");
 		broken.withObject("workforce").put("seatsOpen", 9999);
 		broken.withArray("phones").addObject().put("number", "call us").put("type", "voice");
+		broken.withArray("schedules").addObject().put("description", "x".repeat(600));
+		broken.put("email", "a".repeat(190) + "@example.org");
 		var bad = call("PUT", "/api/directory/services/demo-tp-001", "provider@demo.wrd", read, broken.toString());
 		assertThat(bad.statusCode()).as(bad.body()).isEqualTo(400);
 		assertThat(bad.body()).contains("\"field\":\"categories[2]\"", "\"field\":\"title\"",
-				"\"field\":\"workforce.seatsOpen\"", "\"field\":\"phones[0].number\"");
+				"\"field\":\"workforce.seatsOpen\"", "\"field\":\"phones[0].number\"", "\"field\":\"email\"");
+		assertThat(bad.body()).containsPattern("\"field\":\"schedules\\[\\d\\]\\.description\"");
+
+		var unknownKind = call("PUT", "/api/directory/services/demo-tp-001", "provider@demo.wrd", read,
+				listing.toString().replace("\"training_program\"", "\"lecture\""));
+		assertThat(unknownKind.statusCode()).isEqualTo(400);
+		assertThat(unknownKind.body()).contains("\"field\":\"kind\"");
+		assertThat(call("PUT", "/api/directory/services/demo-tp-001", "provider@demo.wrd", "\"abc\"", listing.toString())
+			.body()).contains("\"field\":\"If-Match\"");
 		assertThat(etag("demo-tp-001")).isEqualTo(read);
 
 		var notJson = call("PATCH", "/api/directory/services/demo-tp-001/availability", "provider@demo.wrd", read,
