@@ -54,16 +54,10 @@ class OutboxKillIT {
 	void everyCommittedChangeArrivesExactlyOnceAfterDedupWhenThePublisherIsKilledMidBatch() throws Exception {
 		Engines engines = TestEngines.get();
 		String database = "directory_kill";
-		String jdbc = engines.database(database);
+		Map<String, String> properties = new LinkedHashMap<>(engines.serviceProperties(database));
+		String jdbc = properties.get("spring.datasource.url");
 		String source = "/directory-service/kill-" + UUID.randomUUID().toString().substring(0, 8);
 		Path root = Path.of("..").toAbsolutePath().normalize();
-		Map<String, String> properties = new LinkedHashMap<>();
-		properties.put("spring.datasource.url", jdbc);
-		properties.put("spring.datasource.username", database);
-		properties.put("spring.datasource.password", database);
-		properties.put("spring.elasticsearch.uris", engines.elasticsearchUrl());
-		properties.put("spring.kafka.bootstrap-servers", engines.kafkaBootstrap());
-		properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", engines.issuer());
 		properties.put("directory.index.alias", "listings-kill");
 		properties.put("directory.demo-data", root.resolve("infra/demo-data/calumet-listings.json").toUri().toString());
 		properties.put("directory.source", source);

@@ -4,6 +4,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import org.workforcepathways.devstack.Databases;
 
@@ -25,6 +29,23 @@ public record Engines(String postgresUrl, String postgresAdminUser, String postg
 
 	public String issuer() {
 		return keycloakUrl + "/realms/" + REALM;
+	}
+
+	/**
+	 * The Spring Boot properties that point a service at these engines, with a database of its own (created if
+	 * missing, or none when {@code database} is null): datasource, Elasticsearch, Kafka and the Keycloak issuer.
+	 */
+	public Map<String, String> serviceProperties(@Nullable String database) {
+		Map<String, String> p = new LinkedHashMap<>();
+		if (database != null) {
+			p.put("spring.datasource.url", database(database));
+			p.put("spring.datasource.username", database);
+			p.put("spring.datasource.password", database);
+		}
+		p.put("spring.elasticsearch.uris", elasticsearchUrl);
+		p.put("spring.kafka.bootstrap-servers", kafkaBootstrap);
+		p.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer());
+		return p;
 	}
 
 	public String jdbcUrl(String database) {

@@ -93,16 +93,7 @@ public final class TestEngines {
 	 * the Keycloak issuer.
 	 */
 	public static void register(DynamicPropertyRegistry registry, String database) {
-		Engines e = get();
-		if (database != null) {
-			String url = e.database(database);
-			registry.add("spring.datasource.url", () -> url);
-			registry.add("spring.datasource.username", () -> database);
-			registry.add("spring.datasource.password", () -> database);
-		}
-		registry.add("spring.elasticsearch.uris", e::elasticsearchUrl);
-		registry.add("spring.kafka.bootstrap-servers", e::kafkaBootstrap);
-		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", e::issuer);
+		get().serviceProperties(database).forEach((k, v) -> registry.add(k, () -> v));
 	}
 
 }
