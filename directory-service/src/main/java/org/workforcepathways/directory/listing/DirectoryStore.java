@@ -113,6 +113,9 @@ public class DirectoryStore {
 	/** Adds a listing for an organization the caller acts for. */
 	public Listing create(Listing incoming, Caller caller) {
 		transaction.executeWithoutResult(tx -> {
+			if (incoming.id() != null) {
+				listings.lockId(incoming.id());
+			}
 			if (listings.lockVersion(incoming.id()).isPresent()) {
 				throw new ErrorResponseException(HttpStatus.CONFLICT, Problems.problem(HttpStatus.CONFLICT, "exists",
 						"A listing with that id exists; change it with PUT and If-Match."), null);

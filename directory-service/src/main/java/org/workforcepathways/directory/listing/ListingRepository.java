@@ -142,6 +142,14 @@ public class ListingRepository {
 		return findAllById(List.of(id)).stream().findFirst();
 	}
 
+	/**
+	 * Serializes creations of the same id until the transaction ends, so two "add" requests for one new id cannot
+	 * both find it free.
+	 */
+	public void lockId(String id) {
+		jdbc.sql("select pg_advisory_xact_lock(hashtext(:id))").param("id", id).query(Object.class).single();
+	}
+
 	/** Which of these ids the directory holds. */
 	public List<String> existing(List<String> ids) {
 		return jdbc.sql("select id from listing where id = any(:ids)").param("ids", array(ids)).query(String.class).list();
