@@ -19,7 +19,23 @@ import jakarta.validation.constraints.NotBlank;
 @ConfigurationProperties("directory")
 public record DirectoryProperties(@Nullable Resource demoData, @DefaultValue("/directory-service") @NotBlank String source,
 		@DefaultValue Index index, @DefaultValue Ranking ranking, @DefaultValue Outbox outbox,
-		@DefaultValue Verification verification) {
+		@DefaultValue Verification verification, @DefaultValue Hsds hsds, @DefaultValue Survey survey) {
+
+	/**
+	 * The landscape survey of the region's organizations (seeds 003: survey 90%, hear back from 60%).
+	 *
+	 * @param validFor how long an invitation link works
+	 */
+	public record Survey(@DefaultValue("30d") java.time.Duration validFor,
+			@DefaultValue("0.9") @jakarta.validation.constraints.DecimalMax("1") double surveyedTarget,
+			@DefaultValue("0.6") @jakarta.validation.constraints.DecimalMax("1") double respondedTarget) {
+
+	}
+
+	/** @param maxUpload the largest HSDS upload accepted in one import */
+	public record Hsds(@DefaultValue("512MB") org.springframework.util.unit.DataSize maxUpload) {
+
+	}
 
 	/** @param staleAfter a listing not confirmed or changed for this long is flagged for its provider */
 	public record Verification(@DefaultValue("180d") java.time.Duration staleAfter) {

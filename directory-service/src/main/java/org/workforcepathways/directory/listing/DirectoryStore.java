@@ -200,11 +200,108 @@ public class DirectoryStore {
 
 	/** Saves a listing and, when it changed, records history and the change event in the same transaction. */
 	private boolean saveRecorded(Listing listing, @Nullable Caller caller) {
+		return saveRecorded(listing, caller, null).changed();
+	}
+
+	private ListingRepository.Saved saveRecorded(Listing listing, @Nullable Caller caller, @Nullable String source) {
 		ListingRepository.Saved saved = listings.save(listing);
 		if (saved.changed()) {
-			changes.record(listing, saved, caller);
+			changes.record(listing, saved, caller, source);
 		}
-		return saved.changed();
+		return saved;
+	}
+
+	/** One record of an import: a listing with the organization and locations it came with. */
+	public record ImportRecord(@Nullable Organization organization, List<Location> locations, Listing listing) {
+
+	}
+
+	/** What an import did, or would do, to a listing. */
+	public enum Outcome {
+
+		CREATED, UPDATED, UNCHANGED
+
+	}
+
+	/** Every rule a record breaks, without writing anything; what it brings counts as already there. */
+	public List<FieldProblem> check(ImportRecord r) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (r.organization() != null) {
+			problems.addAll(validator.problems(r.organization(), "organization."));
+		}
+		for (int i = 0; i < r.locations().size(); i++) {
+			problems.addAll(validator.problems(r.locations().get(i), "locations[" + i + "]."));
+		}
+		Map<String, Location> places = new java.util.HashMap<>(locations.findAllById(
+				r.listing().locations().stream().map(ServiceAtLocation::locationId).filter(Objects::nonNull).toList()));
+		r.locations().forEach(l -> places.put(l.id(), l));
+		boolean organizationKnown = r.organization() != null && r.organization().id().equals(r.listing().organizationId())
+				|| r.listing().organizationId() != null && organizations.findById(r.listing().organizationId()).isPresent();
+		problems.addAll(validator.problems(r.listing(), places, organizationKnown));
+		return problems;
+	}
+
+	/** What saving the listing would do, for a dry run. */
+	public Outcome preview(Listing l) {
+		return listings.findById(l.id())
+			.map(current -> current.content().equals(l.content()) ? Outcome.UNCHANGED : Outcome.UPDATED)
+			.orElse(Outcome.CREATED);
+	}
+
+	/**
+	 * Saves checked import records in one transaction, with {@code alongside} run for each in the same transaction
+	 * (the HSDS document, aliases), then indexes what changed. Each change names {@code source} in its history, so the
+	 * listing keeps where each fact came from.
+	 */
+	public List<Outcome> importRecords(List<ImportRecord> batch, Caller caller, String source,
+			java.util.function.Consumer<ImportRecord> alongside) {
+		List<String> touched = new ArrayList<>();
+		List<Outcome> outcomes = transaction.execute(tx -> {
+			List<Outcome> out = new ArrayList<>();
+			for (ImportRecord r : batch) {
+				if (r.organization() != null && organizations.save(r.organization())) {
+					touched.addAll(organizations.listingIds(r.organization().id()));
+				}
+				for (Location l : r.locations()) {
+					if (locations.save(l)) {
+						touched.addAll(locations.listingIds(l.id()));
+					}
+				}
+				ListingRepository.Saved saved = saveRecorded(r.listing(), caller, source);
+				out.add(!saved.changed() ? Outcome.UNCHANGED : saved.created() ? Outcome.CREATED : Outcome.UPDATED);
+				touched.add(r.listing().id());
+				alongside.accept(r);
+			}
+			return out;
+		});
+		reindex(touched.stream().distinct().toList());
+		return outcomes;
+	}
+
+	/** Saves an organization (and its locations) that came without listings. */
+	public void importOrganization(Organization o, List<Location> places) {
+		List<String> touched = transaction.execute(tx -> {
+			List<String> ids = new ArrayList<>();
+			if (organizations.save(o)) {
+				ids.addAll(organizations.listingIds(o.id()));
+			}
+			for (Location l : places) {
+				if (locations.save(l)) {
+					ids.addAll(locations.listingIds(l.id()));
+				}
+			}
+			return ids;
+		});
+		reindex(touched.stream().distinct().toList());
+	}
+
+	/** Problems of an organization and its locations, for records that come without listings. */
+	public List<FieldProblem> check(Organization o, List<Location> places) {
+		List<FieldProblem> problems = new ArrayList<>(validator.problems(o, "organization."));
+		for (int i = 0; i < places.size(); i++) {
+			problems.addAll(validator.problems(places.get(i), "locations[" + i + "]."));
+		}
+		return problems;
 	}
 
 	/**

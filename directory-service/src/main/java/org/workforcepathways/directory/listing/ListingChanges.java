@@ -50,20 +50,28 @@ public class ListingChanges {
 	 * @param fields each changed field: {@code {"from": ..., "to": ...}}
 	 */
 	public record Entry(long version, String change, Instant changedAt, @Nullable String actorSubject,
-			String actorRole, @Nullable String actorOrganization, Map<String, Object> fields) {
+			String actorRole, @Nullable String actorOrganization, @Nullable String source, Map<String, Object> fields) {
+
+	}
+
+	/**
+	 * Where a fact of a listing came from: the inventory it was imported from, or the role of the person who last
+	 * edited it ({@code provider}, {@code admin}); {@code system} for the directory's own sample data.
+	 */
+	public record FactSource(String source, Instant since) {
 
 	}
 
 	/** Records a save that changed something; call inside the save's transaction. */
-	void record(Listing after, ListingRepository.Saved saved, @Nullable Caller caller) {
+	void record(Listing after, ListingRepository.Saved saved, @Nullable Caller caller, @Nullable String factSource) {
 		String change = saved.created() ? "created"
 				: !"active".equals(after.status()) && "active".equals(saved.before().status()) ? "retired" : "updated";
 		ObjectNode fields = diff(saved.before(), after);
 		jdbc.sql("insert into listing_change (service_id, version, change, actor_subject, actor_role, "
-				+ "actor_organization, fields) values (?, ?, ?, ?, ?, ?, ?)")
+				+ "actor_organization, fields, source) values (?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(after.id(), saved.version(), change, caller == null ? null : caller.subject(),
 					caller == null ? "system" : caller.role(), caller == null ? null : caller.organization(),
-					json.writeValueAsString(fields))
+					json.writeValueAsString(fields), factSource)
 			.update();
 		Workforce w = after.workforce();
 		outbox.add(Topics.LISTING_CHANGES, after.id(),
@@ -102,13 +110,27 @@ public class ListingChanges {
 
 	/** A listing's history, newest first. */
 	public List<Entry> history(String serviceId) {
-		return jdbc.sql("select version, change, changed_at, actor_subject, actor_role, actor_organization, fields "
-				+ "from listing_change where service_id = :id order by id desc limit 200")
+		return jdbc.sql("select version, change, changed_at, actor_subject, actor_role, actor_organization, source, "
+				+ "fields from listing_change where service_id = :id order by id desc limit 200")
 			.param("id", serviceId)
 			.query((rs, n) -> new Entry(rs.getLong("version"), rs.getString("change"),
 					rs.getTimestamp("changed_at").toInstant(), rs.getString("actor_subject"), rs.getString("actor_role"),
-					rs.getString("actor_organization"), json.readValue(rs.getString("fields"), Map.class)))
+					rs.getString("actor_organization"), rs.getString("source"),
+					json.readValue(rs.getString("fields"), Map.class)))
 			.list();
+	}
+
+	/** For each field of a listing, where its current value came from (the last change that set it). */
+	public Map<String, FactSource> sources(String serviceId) {
+		Map<String, FactSource> out = new java.util.TreeMap<>();
+		jdbc.sql("select changed_at, actor_role, source, fields from listing_change where service_id = :id order by id")
+			.param("id", serviceId)
+			.query(rs -> {
+				FactSource from = new FactSource(rs.getString("source") != null ? rs.getString("source")
+						: rs.getString("actor_role"), rs.getTimestamp("changed_at").toInstant());
+				json.readTree(rs.getString("fields")).propertyNames().forEach(field -> out.put(field, from));
+			});
+		return out;
 	}
 
 }

@@ -33,8 +33,11 @@ class ListingController {
 
 	private final EngagementPublisher engagement;
 
+	private final ListingChanges changes;
+
 	ListingController(ListingRepository listings, OrganizationRepository organizations, LocationRepository locations,
-			EngagementPublisher engagement) {
+			EngagementPublisher engagement, ListingChanges changes) {
+		this.changes = changes;
 		this.listings = listings;
 		this.organizations = organizations;
 		this.locations = locations;
@@ -71,6 +74,17 @@ class ListingController {
 		engagement.listingViewed(found.id(), id.equals(found.id()) ? null : id, found.kind().code(),
 				found.organizationId(), campaign, SessionId.of(session));
 		return ResponseEntity.ok().eTag(ListingEditController.etag(found)).body(new ListingDetail(resolved, organization));
+	}
+
+	@GetMapping("/{id}/sources")
+	@Operation(summary = "Where each fact of a listing came from: the inventory it was imported from, or the role "
+			+ "that last edited it")
+	Map<String, ListingChanges.FactSource> sources(@PathVariable("id") @Pattern(regexp = "[A-Za-z0-9_.:-]{1,100}",
+			message = "must be 1-100 letters, digits or ._:-") String id) {
+		listings.findById(id)
+			.orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
+					Problems.problem(HttpStatus.NOT_FOUND, "not-found", "No listing with that id."), null));
+		return changes.sources(id);
 	}
 
 }

@@ -95,6 +95,52 @@ class ListingValidator {
 		return p;
 	}
 
+	/** An organization's fields, named under {@code prefix} (e.g. {@code organization.}). */
+	List<FieldProblem> problems(Organization o, String prefix) {
+		List<FieldProblem> p = new ArrayList<>();
+		if (o.id() == null || !ID.matcher(o.id()).matches()) {
+			p.add(new FieldProblem(prefix + "id", "must be 1-64 letters, digits or ._:-"));
+		}
+		text(p, prefix + "name", o.name(), 1, 300);
+		text(p, prefix + "description", o.description(), 0, 10_000);
+		url(p, prefix + "website", o.website());
+		if (o.email() != null && (o.email().length() > 200 || !EMAIL.matcher(o.email()).matches())) {
+			p.add(new FieldProblem(prefix + "email", "must be an email address"));
+		}
+		return p;
+	}
+
+	/** A location's fields, named under {@code prefix} (e.g. {@code locations[0].}). */
+	List<FieldProblem> problems(Location l, String prefix) {
+		List<FieldProblem> p = new ArrayList<>();
+		if (l.id() == null || !ID.matcher(l.id()).matches()) {
+			p.add(new FieldProblem(prefix + "id", "must be 1-64 letters, digits or ._:-"));
+		}
+		if (!Set.of("physical", "postal", "virtual").contains(l.locationType())) {
+			p.add(new FieldProblem(prefix + "locationType", "must be physical, postal or virtual"));
+		}
+		text(p, prefix + "name", l.name(), 0, 300);
+		text(p, prefix + "transportation", l.transportation(), 0, 2_000);
+		if (l.latitude() != null && (l.latitude() < -90 || l.latitude() > 90 || l.longitude() == null
+				|| l.longitude() < -180 || l.longitude() > 180)) {
+			p.add(new FieldProblem(prefix + "latitude", "must be a point on Earth, with longitude"));
+		}
+		Location.Address a = l.address();
+		if (a != null) {
+			text(p, prefix + "address.address1", a.address1(), 0, 300);
+			text(p, prefix + "address.city", a.city(), 0, 100);
+			text(p, prefix + "address.stateProvince", a.stateProvince(), 0, 100);
+			text(p, prefix + "address.postalCode", a.postalCode(), 0, 20);
+			if (a.postalCode() != null && a.postalCode().isBlank()) {
+				p.add(new FieldProblem(prefix + "address.postalCode", "must not be blank"));
+			}
+			if (a.country() == null || !a.country().matches("[A-Z]{2}")) {
+				p.add(new FieldProblem(prefix + "address.country", "must be a two-letter country code"));
+			}
+		}
+		return p;
+	}
+
 	private void locations(List<FieldProblem> p, Listing l, Map<String, Location> places) {
 		Set<String> seen = new HashSet<>();
 		for (int i = 0; i < l.locations().size(); i++) {

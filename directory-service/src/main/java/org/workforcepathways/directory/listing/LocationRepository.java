@@ -57,6 +57,16 @@ public class LocationRepository {
 			.collect(Collectors.toMap(Location::id, Function.identity()));
 	}
 
+	/** The locations of these organizations, by organization, in id order. */
+	public Map<String, List<Location>> findByOrganizations(Collection<String> organizationIds) {
+		return jdbc.sql("select id, " + DATA + " from location where organization_id = any(:ids) order by id")
+			.param("ids", ListingRepository.array(organizationIds))
+			.query(this::map)
+			.list()
+			.stream()
+			.collect(Collectors.groupingBy(Location::organizationId, java.util.LinkedHashMap::new, Collectors.toList()));
+	}
+
 	/** Ids of the listings offered at a location, to reindex them when it moves or is renamed. */
 	public List<String> listingIds(String locationId) {
 		return jdbc.sql("select distinct service_id from service_at_location where location_id = :id order by 1")

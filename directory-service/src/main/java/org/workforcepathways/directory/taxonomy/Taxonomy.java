@@ -24,6 +24,11 @@ public class Taxonomy {
 			@JsonProperty("name_en") String nameEn, @JsonProperty("name_es") String nameEs,
 			@JsonProperty("description") String description) {
 
+		public Term {
+			// an empty cell in terms.csv is a top-level term
+			parent = parent == null || parent.isBlank() ? null : parent;
+		}
+
 	}
 
 	private final Map<String, Term> terms = new LinkedHashMap<>();
