@@ -50,7 +50,7 @@ class HsdsIT {
 
 	@DynamicPropertySource
 	static void engines(DynamicPropertyRegistry registry) {
-		TestEngines.register(registry, "directory_hsds");
+		TestEngines.registerFresh(registry, "directory_hsds", "listings-hsds");
 	}
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

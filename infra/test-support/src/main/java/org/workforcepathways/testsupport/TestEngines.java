@@ -96,4 +96,28 @@ public final class TestEngines {
 		get().serviceProperties(database).forEach((k, v) -> registry.add(k, () -> v));
 	}
 
+	/**
+	 * Like {@link #register}, on an empty database and without the search indices under {@code indexAlias}: for tests
+	 * whose assertions count what they created, so a second local run sees what CI sees.
+	 */
+	public static void registerFresh(DynamicPropertyRegistry registry, String database, String indexAlias) {
+		Engines e = get();
+		try (java.sql.Connection c = java.sql.DriverManager.getConnection(e.postgresUrl() + "postgres",
+				e.postgresAdminUser(), e.postgresAdminPassword()); java.sql.Statement s = c.createStatement()) {
+			s.execute("drop database if exists " + database + " with (force)");
+			java.net.http.HttpClient.newHttpClient()
+				.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(e.elasticsearchUrl() + "/" + indexAlias + "-v*"))
+					.DELETE()
+					.build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+		}
+		catch (java.sql.SQLException | java.io.IOException ex) {
+			throw new IllegalStateException("could not empty test database " + database, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		register(registry, database);
+	}
+
 }
