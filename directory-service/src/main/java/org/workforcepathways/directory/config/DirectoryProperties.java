@@ -18,7 +18,7 @@ import jakarta.validation.constraints.NotBlank;
 @Validated
 @ConfigurationProperties("directory")
 public record DirectoryProperties(@Nullable Resource demoData, @DefaultValue("/directory-service") @NotBlank String source,
-		@DefaultValue Index index, @DefaultValue Ranking ranking, @DefaultValue Outbox outbox,
+		@DefaultValue Index index, @DefaultValue Ranking ranking,
 		@DefaultValue Verification verification, @DefaultValue Hsds hsds, @DefaultValue Survey survey) {
 
 	/**
@@ -42,18 +42,6 @@ public record DirectoryProperties(@Nullable Resource demoData, @DefaultValue("/d
 
 	}
 
-	/**
-	 * How events leave the outbox table for Kafka.
-	 *
-	 * @param batchSize events sent per transaction
-	 * @param pollInterval pause between relay runs when the outbox is empty
-	 * @param sendTimeout how long a batch may wait for Kafka's acknowledgements before it is retried
-	 * @param keepSent how long sent events stay in the table
-	 */
-	public record Outbox(@DefaultValue("200") @Min(1) int batchSize, @DefaultValue("200ms") java.time.Duration pollInterval,
-			@DefaultValue("10s") java.time.Duration sendTimeout, @DefaultValue("7d") java.time.Duration keepSent) {
-
-	}
 
 	/**
 	 * How relevance is blended with what else makes a listing a good answer (docs/ranking.md): the text score is

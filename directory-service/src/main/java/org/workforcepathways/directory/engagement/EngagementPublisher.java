@@ -19,7 +19,7 @@ import org.workforcepathways.contracts.engagement.ListingRated;
 import org.workforcepathways.contracts.engagement.ListingViewed;
 import org.workforcepathways.contracts.engagement.SearchPerformed;
 import org.workforcepathways.directory.config.DirectoryProperties;
-import org.workforcepathways.directory.outbox.Outbox;
+import org.workforcepathways.platform.outbox.Outbox;
 
 /**
  * Publishes engagement events to {@code directory.engagement} through the outbox. A search never waits for or fails

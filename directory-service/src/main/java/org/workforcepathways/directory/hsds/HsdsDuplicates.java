@@ -38,7 +38,11 @@ class HsdsDuplicates {
 
 	}
 
-	Optional<Candidate> organization(Organization incoming, List<Location> places) {
+	/**
+	 * @param source the inventory being imported: its own records are never candidates, since it tells them apart by
+	 *     id itself
+	 */
+	Optional<Candidate> organization(Organization incoming, List<Location> places, String source) {
 		Set<String> words = Likeness.words(incoming.name());
 		if (words.isEmpty()) {
 			return Optional.empty();
@@ -49,8 +53,11 @@ class HsdsDuplicates {
 			.collect(Collectors.joining(" | "));
 		return jdbc.sql("select o.id, o.name, o.website, (select concat_ws(' ', l.address_1, l.postal_code) from location l "
 				+ "where l.organization_id = o.id order by l.id limit 1) as address from organization o "
-				+ "where o.id <> :id and to_tsvector('simple', o.name) @@ to_tsquery('simple', :query) limit 200")
+				+ "where o.id <> :id and to_tsvector('simple', o.name) @@ to_tsquery('simple', :query) "
+				+ "and not exists (select 1 from hsds_record r where r.kind = 'organization' and r.id = o.id "
+				+ "and r.source = :source) limit 200")
 			.param("id", incoming.id())
+			.param("source", source)
 			.param("query", query)
 			.query((rs, n) -> new Candidate(rs.getString("id"), Likeness.compare(facts,
 					new Likeness.Facts(rs.getString("name"), rs.getString("website"), null, rs.getString("address")))))
@@ -61,12 +68,15 @@ class HsdsDuplicates {
 	}
 
 	/** Programs of the same organization with a like title (and maybe the same page or phone). */
-	Optional<Candidate> service(Listing incoming, String organizationId) {
+	Optional<Candidate> service(Listing incoming, String organizationId, String source) {
 		Likeness.Facts facts = new Likeness.Facts(incoming.title(), incoming.url(),
 				incoming.phones().isEmpty() ? null : incoming.phones().getFirst().number(), null);
 		return jdbc.sql("select l.id, l.title, l.url, (select p.number from phone p where p.service_id = l.id "
-				+ "order by p.position limit 1) as phone from listing l where l.organization_id = :org and l.id <> :id")
+				+ "order by p.position limit 1) as phone from listing l where l.organization_id = :org and l.id <> :id "
+				+ "and not exists (select 1 from hsds_record r where r.kind = 'service' and r.id = l.id "
+				+ "and r.source = :source)")
 			.param("org", organizationId)
+			.param("source", source)
 			.param("id", incoming.id())
 			.query((rs, n) -> new Candidate(rs.getString("id"), Likeness.compare(facts,
 					new Likeness.Facts(rs.getString("title"), rs.getString("url"), rs.getString("phone"), null))))

@@ -204,10 +204,11 @@ public class HsdsImporter {
 	 * an alias, so the checks do not ask again.
 	 */
 	Line importOne(JsonNode doc, String source, Caller caller) {
+		// decided by an admin: no batch around it
 		if (!doc.has("status")) {
 			return importOrganization(doc, 1, source, false);
 		}
-		Object checked = check(doc, 1, source, false);
+		Object checked = check(doc, 1, source, false, Known.NOTHING);
 		if (checked instanceof Line line) {
 			return line;
 		}
@@ -304,13 +305,45 @@ public class HsdsImporter {
 
 	}
 
+	/** What a batch's checks look up, read in a few queries for the whole batch instead of several per record. */
+	private record Known(Map<String, String> serviceAliases, Map<String, String> organizationAliases,
+			Map<String, Listing> listings, java.util.Set<String> organizations) {
+
+		static final Known NOTHING = new Known(Map.of(), Map.of(), Map.of(), java.util.Set.of());
+
+	}
+
+	private Known known(List<JsonNode> batch) {
+		List<String> serviceIds = new ArrayList<>();
+		List<String> organizationIds = new ArrayList<>();
+		for (JsonNode doc : batch) {
+			if (HsdsMapper.text(doc, "id") != null) {
+				serviceIds.add(HsdsMapper.text(doc, "id"));
+			}
+			String org = HsdsMapper.text(doc.path("organization"), "id");
+			if (org != null || HsdsMapper.text(doc, "organization_id") != null) {
+				organizationIds.add(org != null ? org : HsdsMapper.text(doc, "organization_id"));
+			}
+		}
+		Map<String, String> serviceAliases = records.aliases("service", serviceIds);
+		Map<String, String> organizationAliases = records.aliases("organization", organizationIds);
+		Map<String, Listing> held = new java.util.HashMap<>();
+		listings.findAllById(serviceIds.stream().map(id -> serviceAliases.getOrDefault(id, id)).distinct().toList())
+			.forEach(l -> held.put(l.id(), l));
+		java.util.Set<String> heldOrganizations = organizations
+			.findAllById(organizationIds.stream().map(id -> organizationAliases.getOrDefault(id, id)).distinct().toList())
+			.keySet();
+		return new Known(serviceAliases, organizationAliases, held, heldOrganizations);
+	}
+
 	private void importServices(List<JsonNode> batch, int offset, String source, boolean dryRun, Caller caller,
 			Progress progress) {
 		List<Accepted> accepted = new ArrayList<>();
 		Line[] lines = new Line[batch.size()];
+		Known known = known(batch);
 		for (int i = 0; i < batch.size(); i++) {
 			int position = offset + i + 1;
-			Object checked = check(batch.get(i), position, source, dryRun);
+			Object checked = check(batch.get(i), position, source, dryRun, known);
 			if (checked instanceof Line line) {
 				lines[i] = line;
 			}
@@ -333,7 +366,7 @@ public class HsdsImporter {
 	}
 
 	/** The record's checks: a {@link Line} when it is rejected or queued, else an {@link Accepted}. */
-	private Object check(JsonNode doc, int position, String source, boolean dryRun) {
+	private Object check(JsonNode doc, int position, String source, boolean dryRun, Known known) {
 		String id = doc.isObject() ? HsdsMapper.text(doc, "id") : null;
 		String name = doc.isObject() ? HsdsMapper.text(doc, "name") : null;
 		if (!doc.isObject()) {
@@ -351,17 +384,19 @@ public class HsdsImporter {
 			return new Line(position, id, name, "rejected",
 					List.of("rule: organization: a service must carry its organization or organization_id"), notes);
 		}
-		Optional<String> organizationAlias = records.alias("organization", foreignOrganization);
+		Optional<String> organizationAlias = known == Known.NOTHING ? records.alias("organization", foreignOrganization)
+				: Optional.ofNullable(known.organizationAliases().get(foreignOrganization));
 		String organizationId = organizationAlias.orElse(foreignOrganization);
 		Organization organization = read.organization();
-		boolean organizationHeld = organizations.findById(organizationId).isPresent();
+		boolean organizationHeld = known == Known.NOTHING ? organizations.findById(organizationId).isPresent()
+				: known.organizations().contains(organizationId);
 		if (!organizationHeld && organization == null) {
 			return new Line(position, id, name, "rejected",
 					List.of("rule: organization_id: names no organization in the directory or in this record"), notes);
 		}
 		// an alias is an admin's decision (merge or keep apart) or an earlier merge: not asked again
 		if (!organizationHeld && organizationAlias.isEmpty()) {
-			Optional<HsdsDuplicates.Candidate> like = duplicates.organization(organization, read.locations());
+			Optional<HsdsDuplicates.Candidate> like = duplicates.organization(organization, read.locations(), source);
 			if (like.isPresent() && like.get().match().same()) {
 				organizationId = like.get().id();
 				aliases.put("organization", organizationId);
@@ -375,11 +410,13 @@ public class HsdsImporter {
 						+ like.get().id() + " (" + String.join(", ", like.get().match().reasons()) + "); an admin decides"));
 			}
 		}
-		Optional<String> serviceAlias = records.alias("service", read.listing().id());
+		Optional<String> serviceAlias = known == Known.NOTHING ? records.alias("service", read.listing().id())
+				: Optional.ofNullable(known.serviceAliases().get(read.listing().id()));
 		String serviceId = serviceAlias.orElse(read.listing().id());
-		Optional<Listing> held = listings.findById(serviceId);
+		Optional<Listing> held = known == Known.NOTHING ? listings.findById(serviceId)
+				: Optional.ofNullable(known.listings().get(serviceId));
 		if (held.isEmpty() && serviceAlias.isEmpty() && (organizationHeld || aliases.containsKey("organization"))) {
-			Optional<HsdsDuplicates.Candidate> like = duplicates.service(read.listing(), organizationId);
+			Optional<HsdsDuplicates.Candidate> like = duplicates.service(read.listing(), organizationId, source);
 			if (like.isPresent() && like.get().match().same()) {
 				serviceId = like.get().id();
 				held = listings.findById(serviceId);
@@ -449,7 +486,8 @@ public class HsdsImporter {
 	private void write(List<Accepted> accepted, String source, Caller caller, Line[] lines, int offset) {
 		Map<ImportRecord, Accepted> byRecord = new IdentityHashMap<>();
 		accepted.forEach(a -> byRecord.put(a.record(), a));
-		Consumer<ImportRecord> alongside = r -> keep(byRecord.get(r), source);
+		Map<String, JsonNode> kept = new java.util.HashMap<>();
+		Consumer<ImportRecord> alongside = r -> keep(byRecord.get(r), source, kept);
 		try {
 			List<Outcome> outcomes = store.importRecords(accepted.stream().map(Accepted::record).toList(), caller, source,
 					alongside);
@@ -485,14 +523,14 @@ public class HsdsImporter {
 	}
 
 	/** The HSDS documents as received and the ids they map to; in the transaction that writes the record. */
-	private void keep(Accepted a, String source) {
+	private void keep(Accepted a, String source, Map<String, JsonNode> kept) {
 		JsonNode doc = a.document();
 		ObjectNode service = (ObjectNode) doc.deepCopy();
 		service.remove("organization");
 		for (JsonNode sal : service.path("service_at_locations")) {
 			JsonNode place = sal.path("location");
 			if (place.isObject() && place.size() > 1) {
-				records.save("location", HsdsMapper.text(place, "id"), place, source);
+				keepOnce(kept, "location", HsdsMapper.text(place, "id"), place, source);
 				((ObjectNode) sal).set("location", json.createObjectNode().put("id", HsdsMapper.text(place, "id")));
 			}
 		}
@@ -502,13 +540,20 @@ public class HsdsImporter {
 				kind.equals("service") ? a.read().listing().id() : a.read().listing().organizationId(), local, source));
 		JsonNode organization = doc.path("organization");
 		if (a.record().organization() != null && organization.isObject()) {
-			ObjectNode kept = (ObjectNode) organization.deepCopy();
-			for (JsonNode l : kept.path("locations")) {
-				records.save("location", HsdsMapper.text(l, "id"), l, source);
+			ObjectNode organizationDoc = (ObjectNode) organization.deepCopy();
+			for (JsonNode l : organizationDoc.path("locations")) {
+				keepOnce(kept, "location", HsdsMapper.text(l, "id"), l, source);
 			}
-			kept.remove("locations");
-			kept.remove("services");
-			records.save("organization", a.record().organization().id(), kept, source);
+			organizationDoc.remove("locations");
+			organizationDoc.remove("services");
+			keepOnce(kept, "organization", a.record().organization().id(), organizationDoc, source);
+		}
+	}
+
+	/** The same organization or place, met again in a batch, is kept once (a batch is one transaction). */
+	private void keepOnce(Map<String, JsonNode> kept, String kind, String id, JsonNode doc, String source) {
+		if (!doc.equals(kept.put(kind + ":" + id, doc))) {
+			records.save(kind, id, doc, source);
 		}
 	}
 
@@ -527,7 +572,7 @@ public class HsdsImporter {
 		doc.path("locations").forEach(l -> places.add(mapper.location(l, local, notes)));
 		boolean held = organizations.findById(local).isPresent();
 		if (!held && alias.isEmpty()) {
-			Optional<HsdsDuplicates.Candidate> like = duplicates.organization(o, places);
+			Optional<HsdsDuplicates.Candidate> like = duplicates.organization(o, places, source);
 			if (like.isPresent()) {
 				if (!dryRun) {
 					duplicates.queue(source, "organization", o.id(), like.get(), doc);

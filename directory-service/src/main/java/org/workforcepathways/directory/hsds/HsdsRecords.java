@@ -62,6 +62,20 @@ public class HsdsRecords {
 			.optional();
 	}
 
+	/** Aliases of many records at once: foreign id to the directory's id, for those that have one. */
+	public Map<String, String> aliases(String kind, Collection<String> foreignIds) {
+		if (foreignIds.isEmpty()) {
+			return Map.of();
+		}
+		return jdbc.sql("select foreign_id, local_id from hsds_alias where kind = :kind and foreign_id = any(:ids)")
+			.param("kind", kind)
+			.param("ids", foreignIds.toArray(String[]::new))
+			.query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
 	public void saveAlias(String kind, String foreignId, String localId, String source) {
 		jdbc.sql("insert into hsds_alias (kind, foreign_id, local_id, source) values (?, ?, ?, ?) "
 				+ "on conflict (kind, foreign_id) do update set local_id = excluded.local_id, source = excluded.source")

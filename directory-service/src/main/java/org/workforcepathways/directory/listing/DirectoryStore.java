@@ -258,12 +258,14 @@ public class DirectoryStore {
 		List<String> touched = new ArrayList<>();
 		List<Outcome> outcomes = transaction.execute(tx -> {
 			List<Outcome> out = new ArrayList<>();
+			// many records of a batch bring the same organization and places; each is written once
+			Set<Object> written = new java.util.HashSet<>();
 			for (ImportRecord r : batch) {
-				if (r.organization() != null && organizations.save(r.organization())) {
+				if (r.organization() != null && written.add(r.organization()) && organizations.save(r.organization())) {
 					touched.addAll(organizations.listingIds(r.organization().id()));
 				}
 				for (Location l : r.locations()) {
-					if (locations.save(l)) {
+					if (written.add(l) && locations.save(l)) {
 						touched.addAll(locations.listingIds(l.id()));
 					}
 				}

@@ -18,7 +18,7 @@ import org.workforcepathways.contracts.EventTypes;
 import org.workforcepathways.contracts.Topics;
 import org.workforcepathways.contracts.listing.ListingChanged;
 import org.workforcepathways.directory.config.DirectoryProperties;
-import org.workforcepathways.directory.outbox.Outbox;
+import org.workforcepathways.platform.outbox.Outbox;
 import org.workforcepathways.platform.Caller;
 
 /**

@@ -1,9 +1,8 @@
-package org.workforcepathways.directory.outbox;
+package org.workforcepathways.platform.outbox;
 
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -11,15 +10,15 @@ import org.workforcepathways.contracts.CloudEvent;
 import org.workforcepathways.contracts.EventJson;
 
 /**
- * Where the directory puts the events it publishes. Called inside the transaction of the change an event describes,
- * so both are committed or neither; {@link OutboxRelay} sends them to Kafka.
+ * Where a service puts the events it publishes: a table in its own database (see {@code outbox} in each service's
+ * migrations). Called inside the transaction of the change an event describes, so both are committed or neither;
+ * {@link OutboxRelay} sends them to Kafka.
  */
-@Component
 public class Outbox {
 
 	private final JdbcClient jdbc;
 
-	Outbox(JdbcClient jdbc) {
+	public Outbox(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 

@@ -1,4 +1,4 @@
-package org.workforcepathways.directory.outbox;
+package org.workforcepathways.platform.outbox;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,18 +16,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import org.workforcepathways.directory.config.DirectoryProperties;
 
 /**
  * Sends what the outbox holds to Kafka, oldest first, a batch at a time: rows are locked ({@code skip locked}, so
  * several instances share the work), sent with acks from all replicas, and marked sent in the same transaction. A
  * crash after sending and before the commit sends the batch again: at least once, with the event ids unchanged.
  */
-@Component
-class OutboxRelay {
+public class OutboxRelay {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -37,18 +34,18 @@ class OutboxRelay {
 
 	private final TransactionTemplate transaction;
 
-	private final DirectoryProperties.Outbox settings;
+	private final OutboxProperties settings;
 
 	private final Counter sent;
 
 	private final Counter failed;
 
 	OutboxRelay(JdbcClient jdbc, KafkaTemplate<String, String> kafka, TransactionTemplate transaction,
-			DirectoryProperties properties, MeterRegistry meters) {
+			OutboxProperties properties, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.kafka = kafka;
 		this.transaction = transaction;
-		this.settings = properties.outbox();
+		this.settings = properties;
 		this.sent = meters.counter("wrd.outbox.relayed", "outcome", "sent");
 		this.failed = meters.counter("wrd.outbox.relayed", "outcome", "failed");
 		meters.gauge("wrd.outbox.pending", this, OutboxRelay::pendingOrZero);
@@ -58,7 +55,7 @@ class OutboxRelay {
 
 	}
 
-	@Scheduled(fixedDelayString = "${directory.outbox.poll-interval:200ms}")
+	@Scheduled(fixedDelayString = "${wrd.outbox.poll-interval:200ms}")
 	void relay() {
 		try {
 			int relayed;
