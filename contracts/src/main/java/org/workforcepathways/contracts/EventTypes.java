@@ -9,6 +9,8 @@ import org.workforcepathways.contracts.engagement.ListingRated;
 import org.workforcepathways.contracts.engagement.ListingViewed;
 import org.workforcepathways.contracts.engagement.SearchPerformed;
 import org.workforcepathways.contracts.listing.ListingChanged;
+import org.workforcepathways.contracts.referral.ReferralChanged;
+import org.workforcepathways.contracts.referral.RetentionChecked;
 
 /** The registry of event types, so a consumer can find the schema for the {@code type} it reads. */
 public final class EventTypes {
@@ -37,8 +39,16 @@ public final class EventTypes {
 			"org.workforcepathways.directory.listing-rated", Topics.DIRECTORY_ENGAGEMENT, ListingRated.class,
 			"schemas/directory.engagement/listing-rated.v1.json");
 
+	public static final EventType<ReferralChanged> REFERRAL_CHANGED = new EventType<>(
+			"org.workforcepathways.matching.referral-changed", Topics.REFERRAL_LIFECYCLE, ReferralChanged.class,
+			"schemas/referral.lifecycle/referral-changed.v1.json");
+
+	public static final EventType<RetentionChecked> RETENTION_CHECKED = new EventType<>(
+			"org.workforcepathways.matching.retention-checked", Topics.REFERRAL_LIFECYCLE, RetentionChecked.class,
+			"schemas/referral.lifecycle/retention-checked.v1.json");
+
 	private static final List<EventType<?>> ALL = List.of(SEARCH_PERFORMED, LISTING_VIEWED, LISTING_ACTION,
-			CAMPAIGN_LANDING, LISTING_RATED, LISTING_CHANGED);
+			CAMPAIGN_LANDING, LISTING_RATED, LISTING_CHANGED, REFERRAL_CHANGED, RETENTION_CHECKED);
 
 	private EventTypes() {
 	}

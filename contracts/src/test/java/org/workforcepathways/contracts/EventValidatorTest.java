@@ -59,6 +59,30 @@ class EventValidatorTest {
 	}
 
 	@Test
+	void acceptsReferralEventsAndRejectsAnUnknownStatusOrAPersonId() {
+		var demographics = new org.workforcepathways.contracts.referral.ReferralChanged.Demographics("female",
+				java.util.List.of("hispanic_latino"), "25_34", false, null);
+		var changed = CloudEvent.of(EventTypes.REFERRAL_CHANGED, "/matching-service",
+				new org.workforcepathways.contracts.referral.ReferralChanged("r-1", "0123456789abcdef01234567",
+						"demo-tp-0001", "training_program", "calumet-community-college", "southeast-jobs", "enrolled",
+						null, 3, java.util.List.of("51-4121.00"), demographics, null, null));
+		var checked = CloudEvent.of(EventTypes.RETENTION_CHECKED, "/matching-service",
+				new org.workforcepathways.contracts.referral.RetentionChecked("r-1", "0123456789abcdef01234567",
+						"demo-tp-0001", "calumet-community-college", 90, true, java.time.LocalDate.of(2027, 2, 1),
+						java.util.List.of("51-4121.00"), null));
+
+		assertThat(validator.validate(EventJson.write(changed))).isInstanceOf(Accepted.class);
+		assertThat(validator.validate(EventJson.write(checked))).isInstanceOf(Accepted.class);
+		assertThat(validator.validate(EventJson.write(changed).replace("\"enrolled\"", "\"hired\"")))
+			.isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.reason()).contains("status"));
+		// a person's real id must never travel: the reference is a fixed-length hash
+		assertThat(validator.validate(EventJson.write(changed).replace("0123456789abcdef01234567", "maria.lopez")))
+			.isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.reason()).contains("personRef"));
+		assertThat(validator.validate(EventJson.write(checked).replace("\"day\":90", "\"day\":91")))
+			.isInstanceOf(Rejection.class);
+	}
+
+	@Test
 	void acceptsActionsLandingsAndRatingsAndRejectsOutOfRangeStars() {
 		var action = CloudEvent.of(EventTypes.LISTING_ACTION, "/d", new ListingAction("demo-tp-0001",
 				"calumet-community-college", "training_program", "contact", "phone", "BILLBOARD-63", null));

@@ -37,11 +37,16 @@ public record SearchResults(long total, List<Result> results, Map<String, Map<St
 	 * @param serviceId the listing's own id
 	 * @param matchesAllWords false when it matches only some of the words typed (or their synonyms): a page whose
 	 *     first result does not match all of them found nothing that does
+	 * @param paid pays while you learn (apprenticeships, paid training)
+	 * @param supports what comes with it: childcare, transit, stipend, tools, ...
+	 * @param minAge the youngest age it accepts, when it says
 	 */
 	public record Result(String id, String serviceId, String kind, String title, String organization,
 			@Nullable String locationName, @Nullable String address, @Nullable String city, @Nullable String zip, @Nullable Double distanceMiles, boolean matchesAllWords, boolean free, BigDecimal cost,
 			@Nullable LocalDate nextStart, @Nullable Integer seatsOpen, List<String> schedule, List<String> categories,
-			@Nullable String credential, boolean sample, Map<String, List<String>> highlights) {
+			@Nullable String credential, boolean sample, Map<String, List<String>> highlights, String organizationId,
+			List<String> languages, boolean paid, List<String> supports, List<String> occupations,
+			@Nullable Integer durationWeeks, @Nullable Integer minAge, boolean justiceInvolvedWelcome) {
 
 	}
 

@@ -278,7 +278,8 @@ class SearchService {
 		return new SearchResults.Result(d.id(), d.serviceId(), d.kind(), d.title(), d.organization(), d.locationName(),
 				d.address(), d.city(), d.zip(), miles, !text || hit.matchedQueries().containsKey(ALL_WORDS), d.free(),
 				d.cost(), d.nextStart(), d.seatsOpen(), d.schedule(), d.categories(), d.credential(), d.sample(),
-				hit.highlight());
+				hit.highlight(), d.organizationId(), d.languages(), d.paid(), d.supports(), d.occupations(),
+				d.durationWeeks(), d.minAge(), d.justiceInvolvedWelcome());
 	}
 
 	private static Map<String, Map<String, Long>> facets(Map<String, Aggregate> aggregations) {

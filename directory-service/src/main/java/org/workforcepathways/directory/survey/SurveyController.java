@@ -84,13 +84,13 @@ class SurveyController {
 					Problems.problem(HttpStatus.NOT_FOUND, "not-found", "No waiting answer with that id."), null));
 	}
 
-	@GetMapping("/api/directory/survey/{token}")
+	@GetMapping("/api/directory/survey/links/{token}")
 	@Operation(summary = "Open a survey link: the organization it is for (no account needed)")
 	Survey.Invited open(@PathVariable("token") @Pattern(regexp = TOKEN, message = "is not a survey link") String token) {
 		return survey.open(token);
 	}
 
-	@PostMapping("/api/directory/survey/{token}")
+	@PostMapping("/api/directory/survey/links/{token}")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@Operation(summary = "Answer the survey: describe the organization's services; the link then stops working")
 	Received answer(@PathVariable("token") @Pattern(regexp = TOKEN, message = "is not a survey link") String token,

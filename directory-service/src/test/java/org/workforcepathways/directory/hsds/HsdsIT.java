@@ -397,19 +397,19 @@ class HsdsIT {
 		assertThat(coverage.get("surveyed").asInt()).isEqualTo(before.get("surveyed").asInt() + 1);
 		assertThat(coverage.get("surveyedTarget").asDouble()).isEqualTo(0.9);
 
-		assertThat(get("/api/directory/survey/" + token, null).get("organization").get("id").asString())
+		assertThat(get("/api/directory/survey/links/" + token, null).get("organization").get("id").asString())
 			.isEqualTo(organization);
-		var invalid = call("POST", "/api/directory/survey/" + token, null, "application/json",
+		var invalid = call("POST", "/api/directory/survey/links/" + token, null, "application/json",
 				"{\"services\": [{\"kind\": \"training_program\", \"title\": \"\"}]}".getBytes(StandardCharsets.UTF_8));
 		assertThat(invalid.statusCode()).isEqualTo(400);
 		assertThat(new String(invalid.body(), StandardCharsets.UTF_8)).contains("services[0].title");
 		String answer = "{\"services\": [{\"kind\": \"training_program\", \"title\": \"Night welding lab\", "
 				+ "\"description\": \"Open lab for certified welders\", \"categories\": [\"welding\"]}]}";
-		assertThat(call("POST", "/api/directory/survey/" + token, null, "application/json",
+		assertThat(call("POST", "/api/directory/survey/links/" + token, null, "application/json",
 				answer.getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(202);
-		assertThat(call("POST", "/api/directory/survey/" + token, null, "application/json",
+		assertThat(call("POST", "/api/directory/survey/links/" + token, null, "application/json",
 				answer.getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(410);
-		assertThat(call("GET", "/api/directory/survey/" + token, null, null, null).statusCode()).isEqualTo(410);
+		assertThat(call("GET", "/api/directory/survey/links/" + token, null, null, null).statusCode()).isEqualTo(410);
 		assertThat(get("/api/directory/survey/coverage", "admin@demo.wrd").get("responded").asInt())
 			.isEqualTo(before.get("responded").asInt() + 1);
 

@@ -84,8 +84,9 @@ public final class Stack {
 						demo.toUri().toString()));
 		var matching = new SpringService(ctx, "matching-service", p.matching(),
 				ordered("spring.datasource.url", e.jdbc("matching"), "spring.datasource.username", "matching",
-						"spring.datasource.password", "matching", "spring.security.oauth2.resourceserver.jwt.issuer-uri",
-						e.issuer(), "spring.http.serviceclient.directory.base-url", "http://127.0.0.1:" + p.directory()));
+						"spring.datasource.password", "matching", "spring.kafka.bootstrap-servers", e.kafkaBootstrap(),
+						"spring.security.oauth2.resourceserver.jwt.issuer-uri", e.issuer(),
+						"spring.http.serviceclient.directory.base-url", "http://127.0.0.1:" + p.directory()));
 		var metrics = new SpringService(ctx, "metrics-service", p.metrics(),
 				ordered("spring.kafka.bootstrap-servers", e.kafkaBootstrap(), "spring.kafka.streams.state-dir",
 						ctx.dir().resolve("metrics-service/streams").toString(),

@@ -1,5 +1,7 @@
 package org.workforcepathways.matching.directory;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -11,8 +13,30 @@ public record DirectoryPage(long total, List<Listing> results) {
 		results = results == null ? List.of() : List.copyOf(results);
 	}
 
-	public record Listing(String id, String kind, String title, String organization, @Nullable String city,
-			@Nullable String zip, boolean free) {
+	/**
+	 * One result: a listing at one location.
+	 *
+	 * @param id the result's id (a listing at a location); {@code serviceId} is the listing's own
+	 */
+	public record Listing(String id, @Nullable String serviceId, String kind, String title, String organization,
+			@Nullable String organizationId, @Nullable String city, @Nullable String zip, @Nullable Double distanceMiles,
+			boolean free, @Nullable BigDecimal cost, @Nullable LocalDate nextStart, @Nullable Integer seatsOpen,
+			@Nullable List<String> schedule, @Nullable List<String> categories, @Nullable String credential,
+			@Nullable List<String> languages, boolean paid, @Nullable List<String> supports,
+			@Nullable List<String> occupations, @Nullable Integer durationWeeks, boolean justiceInvolvedWelcome) {
+
+		public Listing {
+			schedule = schedule == null ? List.of() : schedule;
+			categories = categories == null ? List.of() : categories;
+			languages = languages == null ? List.of() : languages;
+			supports = supports == null ? List.of() : supports;
+			occupations = occupations == null ? List.of() : occupations;
+		}
+
+		/** The listing's own id, for referrals and detail pages. */
+		public String listingId() {
+			return serviceId != null ? serviceId : id;
+		}
 
 	}
 
