@@ -133,18 +133,11 @@ public final class HsdsImportBenchmark {
 	}
 
 	private static void fresh(Engines engines, HttpClient http, String database, String alias) throws Exception {
-		try (Connection c = DriverManager.getConnection(engines.postgresUrl() + "postgres", engines.postgresAdminUser(),
-				engines.postgresAdminPassword()); Statement s = c.createStatement()) {
-			s.execute("drop database if exists " + database + " with (force)");
-		}
-		http.send(HttpRequest.newBuilder(URI.create(engines.elasticsearchUrl() + "/" + alias + "-v*")).DELETE().build(),
-				HttpResponse.BodyHandlers.discarding());
+		BenchFiles.fresh(engines, List.of(database), List.of(alias));
 	}
 
 	private static void write(Path file, int listings, long bytes, List<Run> runs) throws IOException {
-		String begin = "<!-- hsds-import-benchmark:begin -->";
-		String end = "<!-- hsds-import-benchmark:end -->";
-		StringBuilder s = new StringBuilder(begin).append('\n');
+		StringBuilder s = new StringBuilder();
 		s.append(String.format(Locale.ROOT, "## HSDS 3.0 import of %,d services%n%n", listings));
 		s.append(String.format(Locale.ROOT,
 				"Measured %s on this machine (%d cores, Java %s) with `bench/run hsds %d`: %,d generated listings "
@@ -163,15 +156,8 @@ public final class HsdsImportBenchmark {
 			.append((int) Math.ceil(runs.stream().mapToDouble(Run::perSecond).max().orElse(1) * 1.2))
 			.append("\n  bar [")
 			.append(String.join(", ", runs.stream().map(r -> String.format(Locale.ROOT, "%.0f", r.perSecond())).toList()))
-			.append("]\n```\n")
-			.append(end);
-		String text = Files.readString(file);
-		int from = text.indexOf(begin);
-		int to = text.indexOf(end);
-		text = from >= 0 && to > from ? text.substring(0, from) + s + text.substring(to + end.length())
-				: text.stripTrailing() + "\n\n" + s + "\n";
-		Files.writeString(file, text);
-		log("wrote %s", file);
+			.append("]\n```\n");
+		BenchFiles.writeSection(file, "hsds-import-benchmark", s.toString());
 	}
 
 	private static void log(String format, Object... args) {

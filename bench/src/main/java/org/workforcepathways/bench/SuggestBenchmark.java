@@ -146,16 +146,8 @@ public final class SuggestBenchmark {
 			.orElse(0);
 	}
 
-	/** Drops the database and indices of an earlier run, so every run measures a load from nothing. */
 	private static void fresh(Engines engines, String database, String alias) throws Exception {
-		try (Connection c = DriverManager.getConnection(engines.postgresUrl() + "postgres", engines.postgresAdminUser(),
-				engines.postgresAdminPassword()); Statement s = c.createStatement()) {
-			s.execute("drop database if exists " + database + " with (force)");
-		}
-		HttpClient http = HttpClient.newHttpClient();
-		http.send(HttpRequest.newBuilder(URI.create(engines.elasticsearchUrl() + "/" + alias + "-v*"))
-			.DELETE()
-			.build(), HttpResponse.BodyHandlers.discarding());
+		BenchFiles.fresh(engines, List.of(database), List.of(alias));
 	}
 
 	/** The service's latest progress line ("directory import: 20000 of 100000 ..."). */
@@ -194,9 +186,7 @@ public final class SuggestBenchmark {
 	/** Replaces this benchmark's section of docs/benchmarks.md, keeping the others. */
 	private static void write(Path file, int listings, double loadSeconds, double drainSeconds, List<Latencies> results)
 			throws IOException {
-		String begin = "<!-- suggest-benchmark:begin -->";
-		String end = "<!-- suggest-benchmark:end -->";
-		StringBuilder s = new StringBuilder(begin).append('\n');
+		StringBuilder s = new StringBuilder();
 		s.append(String.format(Locale.ROOT, "## Type-ahead and search at %,d listings%n%n", listings));
 		s.append(String.format(Locale.ROOT,
 				"Measured %s on this machine (%d cores, %d GiB RAM, Java %s), one client calling directory-service "
@@ -218,15 +208,8 @@ public final class SuggestBenchmark {
 			.append((int) Math.max(60, Math.ceil(results.stream().mapToDouble(Latencies::p95).max().orElse(0) * 1.2)));
 		s.append("\n  bar [");
 		s.append(String.join(", ", results.stream().map(l -> String.format(Locale.ROOT, "%.1f", l.p95())).toList()));
-		s.append("]\n  line [50, 50, 50]\n```\n").append(end);
-
-		String text = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n\nFigures written by the programs under `bench/`; rerun them to refresh.\n";
-		int from = text.indexOf(begin);
-		int to = text.indexOf(end);
-		text = from >= 0 && to > from ? text.substring(0, from) + s + text.substring(to + end.length())
-				: text.stripTrailing() + "\n\n" + s + "\n";
-		Files.writeString(file, text);
-		log("wrote %s", file);
+		s.append("]\n  line [50, 50, 50]\n```\n");
+		BenchFiles.writeSection(file, "suggest-benchmark", s.toString());
 	}
 
 	private static double osMemoryGiB() {

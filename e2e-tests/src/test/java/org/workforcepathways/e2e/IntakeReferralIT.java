@@ -116,9 +116,10 @@ class IntakeReferralIT {
 		var skip = call("POST", status, "provider@demo.wrd", "{\"status\": \"completed\"}");
 		assertThat(skip.statusCode()).isEqualTo(409);
 		assertThat(skip.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(JSON.readTree(skip.body()).get("currentStatus").asString()).isEqualTo("accepted");
 		assertThat(call("POST", status, "case.manager@demo.wrd", "{\"status\": \"enrolled\"}").statusCode()).isEqualTo(403);
-		assertThat(call("POST", status, "provider@demo.wrd", "{\"status\": \"exited\"}").body()).contains("\"field\":\"reason\"");
 		ok(call("POST", status, "provider@demo.wrd", "{\"status\": \"enrolled\"}"));
+		assertThat(call("POST", status, "provider@demo.wrd", "{\"status\": \"exited\"}").body()).contains("\"field\":\"reason\"");
 		ok(call("POST", status, "provider@demo.wrd", "{\"status\": \"completed\"}"));
 
 		String placedOn = LocalDate.now(java.time.ZoneId.of("America/Chicago")).minusDays(95).toString();

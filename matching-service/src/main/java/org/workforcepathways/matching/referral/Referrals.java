@@ -209,7 +209,7 @@ public class Referrals {
 		if (!from.canMoveTo(to)) {
 			var problem = Problems.problem(HttpStatus.CONFLICT, "invalid-transition",
 					"A referral that is " + from.code() + " cannot become " + to.code() + ".");
-			problem.setProperty("status", from.code());
+			problem.setProperty("currentStatus", from.code());
 			throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
 		}
 		if (to.needsReason() && reason == null) {
