@@ -10,6 +10,7 @@ import org.workforcepathways.contracts.engagement.ListingViewed;
 import org.workforcepathways.contracts.engagement.SearchPerformed;
 import org.workforcepathways.contracts.listing.ListingChanged;
 import org.workforcepathways.contracts.referral.ReferralChanged;
+import org.workforcepathways.contracts.referral.ReferralOverdue;
 import org.workforcepathways.contracts.referral.RetentionChecked;
 
 /** The registry of event types, so a consumer can find the schema for the {@code type} it reads. */
@@ -47,8 +48,12 @@ public final class EventTypes {
 			"org.workforcepathways.matching.retention-checked", Topics.REFERRAL_LIFECYCLE, RetentionChecked.class,
 			"schemas/referral.lifecycle/retention-checked.v1.json");
 
+	public static final EventType<ReferralOverdue> REFERRAL_OVERDUE = new EventType<>(
+			"org.workforcepathways.matching.referral-overdue", Topics.REFERRAL_LIFECYCLE, ReferralOverdue.class,
+			"schemas/referral.lifecycle/referral-overdue.v1.json");
+
 	private static final List<EventType<?>> ALL = List.of(SEARCH_PERFORMED, LISTING_VIEWED, LISTING_ACTION,
-			CAMPAIGN_LANDING, LISTING_RATED, LISTING_CHANGED, REFERRAL_CHANGED, RETENTION_CHECKED);
+			CAMPAIGN_LANDING, LISTING_RATED, LISTING_CHANGED, REFERRAL_CHANGED, RETENTION_CHECKED, REFERRAL_OVERDUE);
 
 	private EventTypes() {
 	}

@@ -65,11 +65,11 @@ class EventValidatorTest {
 		var changed = CloudEvent.of(EventTypes.REFERRAL_CHANGED, "/matching-service",
 				new org.workforcepathways.contracts.referral.ReferralChanged("r-1", "0123456789abcdef01234567",
 						"demo-tp-0001", "training_program", "calumet-community-college", "southeast-jobs", "enrolled",
-						null, 3, java.util.List.of("51-4121.00"), demographics, null, null));
+						null, 3, java.util.List.of("51-4121.00"), demographics, null, null, null, java.time.Instant.parse("2026-11-25T17:00:00Z"), null));
 		var checked = CloudEvent.of(EventTypes.RETENTION_CHECKED, "/matching-service",
 				new org.workforcepathways.contracts.referral.RetentionChecked("r-1", "0123456789abcdef01234567",
 						"demo-tp-0001", "calumet-community-college", 90, true, java.time.LocalDate.of(2027, 2, 1),
-						java.util.List.of("51-4121.00"), null));
+						java.util.List.of("51-4121.00"), null, false));
 
 		assertThat(validator.validate(EventJson.write(changed))).isInstanceOf(Accepted.class);
 		assertThat(validator.validate(EventJson.write(checked))).isInstanceOf(Accepted.class);

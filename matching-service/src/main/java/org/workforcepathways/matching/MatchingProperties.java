@@ -15,10 +15,12 @@ import jakarta.validation.constraints.Size;
  *     in the metrics.
  * @param timeZone the region's time zone, for "today" in start dates and check-ins
  * @param source the CloudEvents {@code source} of the events this service publishes
+ * @param responseDeadlineBusinessDays how long a provider has to answer a referral, unless it has its own setting
  */
 @Validated
 @ConfigurationProperties("matching")
 public record MatchingProperties(@DefaultValue("dev-only-person-ref-key-change-me") @NotBlank @Size(min = 16) String personRefKey,
-		@DefaultValue("America/Chicago") ZoneId timeZone, @DefaultValue("/matching-service") String source) {
+		@DefaultValue("America/Chicago") ZoneId timeZone, @DefaultValue("/matching-service") String source,
+		@DefaultValue("2") @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(30) int responseDeadlineBusinessDays) {
 
 }

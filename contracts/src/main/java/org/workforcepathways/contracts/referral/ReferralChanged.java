@@ -15,11 +15,16 @@ import java.time.LocalDate;
  * @param occupations O*NET-SOC codes of the program, for counting manufacturing enrollment
  * @param demographics absent without consent
  * @param campaign the campaign code the person arrived with, if any
+ * @param outcome what happened, apart from the status: got_help, could_not_contact, not_eligible, no_capacity,
+ *     no_longer_interested, other
+ * @param deadlineAt when the provider should answer by
+ * @param respondedAt when the provider first answered (accepted or declined)
  */
 public record ReferralChanged(String referralId, String personRef, String listingId, String kind,
 		String providerOrganizationId, String referringOrganizationId, String status, String reason,
 		int version, java.util.List<String> occupations, Demographics demographics,
-		String campaign, LocalDate placedOn) {
+		String campaign, LocalDate placedOn, String outcome, java.time.Instant deadlineAt,
+		java.time.Instant respondedAt) {
 
 	/** Coarse categories only, each optional. */
 	public record Demographics(String sex, java.util.List<String> raceEthnicity, String ageBand,

@@ -12,12 +12,13 @@ import jakarta.validation.constraints.NotBlank;
 
 /**
  * @param demoData a JSON file of sample listings loaded (upserted) at start, or none
+ * @param demoOutcomes a CSV of sample program outcomes loaded at start for programs without figures, or none
  * @param source the CloudEvents {@code source} of the events this service publishes
  * @param index the search index: alias name and the version of its template
  */
 @Validated
 @ConfigurationProperties("directory")
-public record DirectoryProperties(@Nullable Resource demoData, @DefaultValue("/directory-service") @NotBlank String source,
+public record DirectoryProperties(@Nullable Resource demoData, @Nullable Resource demoOutcomes, @DefaultValue("/directory-service") @NotBlank String source,
 		@DefaultValue Index index, @DefaultValue Ranking ranking,
 		@DefaultValue Verification verification, @DefaultValue Hsds hsds, @DefaultValue Survey survey) {
 

@@ -81,7 +81,8 @@ public final class Stack {
 						"spring.datasource.password", "directory", "spring.elasticsearch.uris", e.elasticsearchUrl(),
 						"spring.kafka.bootstrap-servers", e.kafkaBootstrap(),
 						"spring.security.oauth2.resourceserver.jwt.issuer-uri", e.issuer(), "directory.demo-data",
-						demo.toUri().toString()));
+						demo.toUri().toString(), "directory.demo-outcomes",
+						demo.resolveSibling("calumet-outcomes.csv").toUri().toString()));
 		var matching = new SpringService(ctx, "matching-service", p.matching(),
 				ordered("spring.datasource.url", e.jdbc("matching"), "spring.datasource.username", "matching",
 						"spring.datasource.password", "matching", "spring.kafka.bootstrap-servers", e.kafkaBootstrap(),

@@ -1,6 +1,7 @@
 package org.workforcepathways.matching.directory;
 
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -33,6 +34,20 @@ public interface DirectoryClient {
 
 	@GetExchange("/services/{id}")
 	ListingDetail listing(@PathVariable("id") String id);
+
+	@org.springframework.web.service.annotation.PostExchange("/services/{id}/screener/check")
+	ScreenerResult checkScreener(@PathVariable("id") String id,
+			@org.springframework.web.bind.annotation.RequestBody Map<String, Map<String, String>> answers);
+
+	/** What the program's screener made of the answers. */
+	record ScreenerResult(String result, List<String> reasons, List<String> unanswered) {
+
+		public ScreenerResult {
+			reasons = reasons == null ? List.of() : reasons;
+			unanswered = unanswered == null ? List.of() : unanswered;
+		}
+
+	}
 
 	/** A listing in full, with what a referral needs. */
 	record ListingDetail(Detail listing) {

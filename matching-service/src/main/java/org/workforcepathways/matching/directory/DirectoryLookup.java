@@ -31,4 +31,9 @@ public class DirectoryLookup {
 		return client.listing(id);
 	}
 
+	@Retryable(includes = { ResourceAccessException.class, HttpServerErrorException.class }, maxRetries = 1, delay = 150)
+	public DirectoryClient.ScreenerResult checkScreener(String listingId, java.util.Map<String, String> answers) {
+		return client.checkScreener(listingId, java.util.Map.of("answers", answers));
+	}
+
 }

@@ -38,6 +38,11 @@ public class SavedIntakes {
 			return new Person(null, id);
 		}
 
+		/** The key consents and contact preferences are kept under. */
+		public String key() {
+			return clientId != null ? "client:" + clientId : "jobseeker:" + subject;
+		}
+
 	}
 
 	/** A saved intake as its person may read it back (export). */
@@ -57,6 +62,12 @@ public class SavedIntakes {
 		if (request.demographics().consent()) {
 			jdbc.sql("insert into demographics (intake_id, consented_at, data) values (?, now(), cast(? as jsonb))")
 				.params(id, json.writeValueAsString(request.demographics()))
+				.update();
+			// giving demographics is consent to count them, anonymously; it can be withdrawn like any other
+			jdbc.sql("insert into consent (person_key, purpose, given_by) select ?, 'anonymous_statistics', ? "
+					+ "where not exists (select 1 from consent where person_key = ? and purpose = 'anonymous_statistics' "
+					+ "and withdrawn_at is null)")
+				.params(person.key(), createdBy, person.key())
 				.update();
 		}
 		return id;

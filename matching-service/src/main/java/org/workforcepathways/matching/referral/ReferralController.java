@@ -43,9 +43,23 @@ class ReferralController {
 		this.clock = clock;
 	}
 
+	/**
+	 * @param screener answers to the program's screener (question id to answer); they travel with the referral to the
+	 *     provider only, with the person's consent
+	 * @param shareWithProvider the person consents to share the note and screener answers with this provider
+	 */
 	record NewReferral(@NotNull(message = "is required") @Pattern(regexp = "[A-Za-z0-9_.:-]{1,100}",
 			message = "must be a listing id") String listingId, @Nullable UUID clientId,
-			@Size(max = 1000, message = "must be at most 1000 characters") @Nullable String note) {
+			@Size(max = 1000, message = "must be at most 1000 characters") @Nullable String note,
+			@Size(max = 20, message = "must be at most 20 answers") java.util.@Nullable Map<String,
+					@Size(max = 40, message = "must be at most 40 characters") String> screener,
+			boolean shareWithProvider) {
+
+	}
+
+	record OutcomeChange(@NotNull(message = "is required") @Pattern(
+			regexp = "got_help|could_not_contact|not_eligible|no_capacity|no_longer_interested|other",
+			message = "must be got_help, could_not_contact, not_eligible, no_capacity, no_longer_interested or other") String outcome) {
 
 	}
 
@@ -67,7 +81,8 @@ class ReferralController {
 	@PostMapping("/api/matching/referrals")
 	@Operation(summary = "Refer a client (case manager) or yourself (jobseeker) to a listing")
 	ResponseEntity<Referral> send(@Valid @RequestBody NewReferral body, @AuthenticationPrincipal Jwt jwt) {
-		Referral r = referrals.send(Caller.of(jwt), body.listingId(), body.clientId(), body.note());
+		Referral r = referrals.send(Caller.of(jwt), body.listingId(), body.clientId(), body.note(), body.screener(),
+				body.shareWithProvider());
 		return ResponseEntity.status(HttpStatus.CREATED).body(r);
 	}
 
@@ -92,6 +107,18 @@ class ReferralController {
 	@Operation(summary = "Move a referral on (docs/referrals.md); an invalid move is a 409")
 	Referral move(@PathVariable("id") UUID id, @Valid @RequestBody StatusChange body, @AuthenticationPrincipal Jwt jwt) {
 		return referrals.move(id, ReferralStatus.of(body.status()), body.reason(), Caller.of(jwt));
+	}
+
+	@PostMapping("/api/matching/referrals/{id}/outcome")
+	@Operation(summary = "Record what happened (kept apart from the status): got help, could not contact, ...")
+	Referral outcome(@PathVariable("id") UUID id, @Valid @RequestBody OutcomeChange body, @AuthenticationPrincipal Jwt jwt) {
+		return referrals.outcome(id, body.outcome(), Caller.of(jwt));
+	}
+
+	@GetMapping("/api/matching/referrals/overdue")
+	@Operation(summary = "Referrals past the provider's response deadline without an answer, on your side")
+	List<Referral> overdue(@AuthenticationPrincipal Jwt jwt) {
+		return referrals.overdue(Caller.of(jwt));
 	}
 
 	@PostMapping("/api/matching/referrals/{id}/placement")

@@ -56,7 +56,12 @@ public class Referrals {
 
 	private static final String COLUMNS = "id, client_id, jobseeker_subject, referring_organization_id, listing_id, "
 			+ "listing_kind, listing_title, provider_organization_id, occupations, status, reason, note, placed_on, "
-			+ "created_at, updated_at, version, person_ref, campaign";
+			+ "created_at, updated_at, version, person_ref, campaign, outcome, screener::text as screener, deadline_at, "
+			+ "responded_at";
+
+	/** Outcomes a referral can end with, apart from its status. */
+	public static final java.util.Set<String> OUTCOMES = java.util.Set.of("got_help", "could_not_contact", "not_eligible",
+			"no_capacity", "no_longer_interested", "other");
 
 	private final JdbcClient jdbc;
 
@@ -74,8 +79,19 @@ public class Referrals {
 
 	private final Clock clock;
 
+	private final org.workforcepathways.matching.consent.Consents consents;
+
+	private final ResponseDeadlines deadlines;
+
+	private final tools.jackson.databind.json.JsonMapper json;
+
 	Referrals(JdbcClient jdbc, DirectoryLookup directory, Clients clients, SavedIntakes intakes, Outbox outbox,
-			AuditLog audit, MatchingProperties properties, Clock clock) {
+			AuditLog audit, MatchingProperties properties, Clock clock,
+			org.workforcepathways.matching.consent.Consents consents, ResponseDeadlines deadlines,
+			tools.jackson.databind.json.JsonMapper json) {
+		this.consents = consents;
+		this.deadlines = deadlines;
+		this.json = json;
 		this.jdbc = jdbc;
 		this.directory = directory;
 		this.clients = clients;
@@ -102,7 +118,8 @@ public class Referrals {
 	 * Refers a case manager's client ({@code clientId}) or the signed-in jobseeker to a listing.
 	 */
 	@Transactional
-	public Referral send(Caller caller, String listingId, @Nullable UUID clientId, @Nullable String note) {
+	public Referral send(Caller caller, String listingId, @Nullable UUID clientId, @Nullable String note,
+			java.util.@Nullable Map<String, String> screenerAnswers, boolean shareWithProvider) {
 		SavedIntakes.Person person;
 		String referringOrganization = null;
 		if (caller.role().equals("case_manager")) {
@@ -138,10 +155,17 @@ public class Referrals {
 		UUID id = UUID.randomUUID();
 		String personRef = personRef(person);
 		String campaign = intakes.latestCampaign(person).orElse(null);
+		Referral.ScreenerAnswers screener = screenerAnswers == null ? null : screen(listing.id(), screenerAnswers);
+		if (shareWithProvider && !consents.allows(person, "referral_sharing", listing.organizationId())) {
+			consents.give(person, "referral_sharing", listing.organizationId(), caller.subject());
+		}
 		jdbc.sql("insert into referral (id, person_ref, client_id, jobseeker_subject, referring_organization_id, listing_id, "
-				+ "listing_kind, listing_title, provider_organization_id, occupations, status, note, campaign, created_by) "
+				+ "listing_kind, listing_title, provider_organization_id, occupations, status, note, campaign, created_by, "
+				+ "screener, deadline_at) "
 				+ "values (:id, :ref, :client, :subject, :referring, :listing, :kind, :title, :provider, :occupations, "
-				+ "'sent', :note, :campaign, :by)")
+				+ "'sent', :note, :campaign, :by, cast(:screener as jsonb), :deadline)")
+			.param("screener", screener == null ? null : json.writeValueAsString(screener))
+			.param("deadline", java.sql.Timestamp.from(deadlines.deadline(listing.organizationId(), java.time.Instant.now(clock))))
 			.param("id", id)
 			.param("ref", personRef)
 			.param("client", clientId)
@@ -160,7 +184,64 @@ public class Referrals {
 		Row row = row(id).orElseThrow();
 		publish(row, person);
 		audit.record(actor(caller), Action.CREATE, "referral", id.toString(), Outcome.ALLOWED);
-		return row.referral();
+		return visible(row, caller);
+	}
+
+	/**
+	 * The program's screener applied to the answers, by the directory. Never blocks the referral: if the directory
+	 * cannot check now, the answers travel with "check with the provider".
+	 */
+	private Referral.ScreenerAnswers screen(String listingId, java.util.Map<String, String> answers) {
+		try {
+			var result = directory.checkScreener(listingId, answers);
+			return new Referral.ScreenerAnswers(answers, result.result(), result.reasons(), result.unanswered());
+		}
+		catch (org.springframework.web.client.HttpClientErrorException.NotFound ex) {
+			throw new InvalidInputException("screener", "this program has no screener; leave the answers out");
+		}
+		catch (org.springframework.web.client.HttpClientErrorException.BadRequest ex) {
+			throw new InvalidInputException("screener", "answers do not fit the program's screener: "
+					+ ex.getResponseBodyAsString().replaceAll(".*\"field\":\"([^\"]+)\".*", "$1"));
+		}
+		catch (org.springframework.web.client.RestClientException ex) {
+			return new Referral.ScreenerAnswers(answers, "check_with_provider",
+					List.of("the screener could not be checked just now"), List.of());
+		}
+	}
+
+	/** Records what happened, apart from where the referral is; either side may. */
+	@Transactional
+	public Referral outcome(UUID id, String outcome, Caller caller) {
+		Row row = locked(id, caller);
+		if (!OUTCOMES.contains(outcome)) {
+			throw new InvalidInputException("outcome", "must be one of " + String.join(", ", new java.util.TreeSet<>(OUTCOMES)));
+		}
+		jdbc.sql("update referral set outcome = ?, outcome_at = now(), updated_at = now(), version = version + 1 where id = ?")
+			.params(outcome, id)
+			.update();
+		Row after = row(id).orElseThrow();
+		publish(after, personOf(after));
+		audit.record(actor(caller), Action.UPDATE, "referral", id.toString(), Outcome.ALLOWED);
+		return visible(after, caller);
+	}
+
+	/** Referrals past their provider's deadline without an answer, on the caller's side. */
+	public List<Referral> overdue(Caller caller) {
+		String scope = switch (caller.role()) {
+			case "provider" -> "provider_organization_id = :org";
+			case "case_manager" -> "referring_organization_id = :org";
+			case "jobseeker" -> "jobseeker_subject = :subject";
+			default -> "false";
+		};
+		return jdbc.sql("select " + COLUMNS + " from referral where " + scope
+				+ " and status = 'sent' and deadline_at < now() order by deadline_at, id limit 500")
+			.param("org", caller.organization() == null ? "" : caller.organization())
+			.param("subject", caller.subject())
+			.query(this::map)
+			.list()
+			.stream()
+			.map(r -> visible(withDetails(r), caller))
+			.toList();
 	}
 
 	/** A referral the caller may see, with its history and check-ins. */
@@ -168,7 +249,7 @@ public class Referrals {
 		Optional<Row> row = row(id).filter(r -> sees(r, caller));
 		audit.record(actor(caller), Action.READ, "referral", id.toString(),
 				row.isPresent() ? Outcome.ALLOWED : Outcome.NOT_FOUND);
-		return row.map(Row::referral);
+		return row.map(r -> visible(r, caller));
 	}
 
 	/** The caller's referrals: sent by their organization (or themselves), or received by it. Newest change first. */
@@ -189,8 +270,20 @@ public class Referrals {
 			.query(this::map)
 			.list()
 			.stream()
-			.map(r -> withDetails(r).referral())
+			.map(r -> visible(withDetails(r), caller))
 			.toList();
+	}
+
+	/**
+	 * The referral as the caller may see it: a provider sees the note and screener answers only while the person's
+	 * consent to share them with this provider is in force (asked now, not at sending).
+	 */
+	private Referral visible(Row row, Caller caller) {
+		if (isProvider(row, caller) && !consents.allows(personOf(row), "referral_sharing",
+				row.referral().providerOrganizationId())) {
+			return row.referral().withheld();
+		}
+		return row.referral();
 	}
 
 	/**
@@ -220,14 +313,15 @@ public class Referrals {
 			throw new InvalidInputException("reason", "must be one of " + String.join(", ",
 					new java.util.TreeSet<>(ReferralStatus.REASONS)) + " or person_withdrew");
 		}
-		jdbc.sql("update referral set status = ?, reason = ?, updated_at = now(), version = version + 1 where id = ?")
-			.params(to.code(), reason, id)
+		jdbc.sql("update referral set status = ?, reason = ?, updated_at = now(), version = version + 1, "
+				+ "responded_at = coalesce(responded_at, case when ? then now() end) where id = ?")
+			.params(to.code(), reason, to.byProvider(), id)
 			.update();
 		history(id, from, to, reason, caller);
 		Row after = row(id).orElseThrow();
 		publish(after, personOf(after));
 		audit.record(actor(caller), Action.UPDATE, "referral", id.toString(), Outcome.ALLOWED);
-		return after.referral();
+		return visible(after, caller);
 	}
 
 	/** Records the job placement after a completed program; check-ins fall due 30, 90, 180 and 365 days later. */
@@ -261,7 +355,7 @@ public class Referrals {
 		Row after = row(id).orElseThrow();
 		publish(after, personOf(after));
 		audit.record(actor(caller), Action.UPDATE, "referral", id.toString(), Outcome.ALLOWED);
-		return after.referral();
+		return visible(after, caller);
 	}
 
 	/** Records a retention check-in that is due; publishes a retention event. */
@@ -279,6 +373,10 @@ public class Referrals {
 			.findFirst()
 			.orElseThrow(() -> new InvalidInputException("day", "has no check-in: record the placement first; days are "
 					+ CHECK_IN_DAYS));
+		if (consents.doNotContact(personOf(row))) {
+			throw new ErrorResponseException(HttpStatus.CONFLICT, Problems.problem(HttpStatus.CONFLICT, "do-not-contact",
+					"This person chose not to be contacted; the check-in is recorded as no contact by choice."), null);
+		}
 		if (due.recordedAt() != null) {
 			throw new ErrorResponseException(HttpStatus.CONFLICT, Problems.problem(HttpStatus.CONFLICT, "recorded",
 					"The " + day + "-day check-in is recorded already."), null);
@@ -291,13 +389,44 @@ public class Referrals {
 			.params(employed, caller.subject(), id, day)
 			.update();
 		Referral r = row.referral();
-		Demographics d = intakes.latestDemographics(personOf(row)).orElse(null);
-		outbox.add(Topics.REFERRAL_LIFECYCLE, id.toString(), CloudEvent.of(EventTypes.RETENTION_CHECKED,
-				properties.source(), new RetentionChecked(id.toString(), row.personRef(), r.listingId(),
-						r.providerOrganizationId(), day, employed, r.placedOn(), row.occupations(), coarse(d))));
+		publishCheckIn(row, day, employed, false);
 		audit.record(actor(caller), Action.UPDATE, "referral", id.toString(), Outcome.ALLOWED);
-		return row(id).orElseThrow().referral();
+		return visible(row(id).orElseThrow(), caller);
 	}
+
+	private void publishCheckIn(Row row, int day, @Nullable Boolean employed, boolean noContact) {
+		Referral r = row.referral();
+		outbox.add(Topics.REFERRAL_LIFECYCLE, r.id().toString(), CloudEvent.of(EventTypes.RETENTION_CHECKED,
+				properties.source(), new RetentionChecked(r.id().toString(), row.personRef(), r.listingId(),
+						r.providerOrganizationId(), day, employed, r.placedOn(), row.occupations(),
+						statistics(personOf(row)), noContact)));
+	}
+
+	/**
+	 * Check-ins that fell due for people who chose not to be contacted: recorded as no contact by choice, so they
+	 * leave every follow-up list and the metrics can count them apart. Returns how many.
+	 */
+	@Transactional
+	public int recordNoContactCheckIns() {
+		List<Object[]> due = jdbc.sql("select k.referral_id, k.day from check_in k join referral r on r.id = k.referral_id "
+				+ "join contact_preference c on c.person_key = " + PERSON_KEY + " and c.do_not_contact "
+				+ "where k.recorded_at is null and k.due_on <= :today for update of k")
+			.param("today", LocalDate.now(clock))
+			.query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getInt(2) })
+			.list();
+		for (Object[] d : due) {
+			jdbc.sql("update check_in set recorded_at = now(), no_contact = true, recorded_by = 'system' "
+					+ "where referral_id = ? and day = ?")
+				.params(d[0], d[1])
+				.update();
+			publishCheckIn(row((UUID) d[0]).orElseThrow(), (Integer) d[1], null, true);
+		}
+		return due.size();
+	}
+
+	/** The person a referral row is about, as the key of consents and contact preferences, in SQL. */
+	private static final String PERSON_KEY = "(case when r.client_id is not null then 'client:' || r.client_id "
+			+ "else 'jobseeker:' || r.jobseeker_subject end)";
 
 	/** Check-ins due on or before {@code dueBy} that nobody recorded yet, for the caller's side. */
 	public List<FollowUp> followUps(Caller caller, LocalDate dueBy) {
@@ -306,7 +435,14 @@ public class Referrals {
 		LocalDate today = LocalDate.now(clock);
 		return jdbc.sql("select r.id, r.client_id, r.listing_title, k.day, k.due_on from check_in k "
 				+ "join referral r on r.id = k.referral_id where " + scope
-				+ " and k.recorded_at is null and k.due_on <= :due order by k.due_on, r.id limit 500")
+				+ " and k.recorded_at is null and k.due_on <= :due "
+				+ "and not exists (select 1 from contact_preference c where c.person_key = " + PERSON_KEY
+				+ " and c.do_not_contact) "
+				// a person who withdrew consent to retention follow-up (and gave none since) is not followed up
+				+ "and not (exists (select 1 from consent s where s.person_key = " + PERSON_KEY
+				+ " and s.purpose = 'retention_follow_up') and not exists (select 1 from consent s where s.person_key = "
+				+ PERSON_KEY + " and s.purpose = 'retention_follow_up' and s.withdrawn_at is null)) "
+				+ "order by k.due_on, r.id limit 500")
 			.param("subject", caller.subject())
 			.param("org", caller.organization() == null ? "" : caller.organization())
 			.param("due", dueBy)
@@ -348,12 +484,20 @@ public class Referrals {
 
 	private void publish(Row row, SavedIntakes.Person person) {
 		Referral r = row.referral();
-		Demographics d = intakes.latestDemographics(person).orElse(null);
 		outbox.add(Topics.REFERRAL_LIFECYCLE, r.id().toString(),
 				CloudEvent.of(EventTypes.REFERRAL_CHANGED, properties.source(),
 						new ReferralChanged(r.id().toString(), row.personRef(), r.listingId(), r.listingKind(),
 								r.providerOrganizationId(), r.referringOrganizationId(), r.status(), r.reason(),
-								r.version(), row.occupations(), coarse(d), row.campaign(), r.placedOn())));
+								r.version(), row.occupations(), statistics(person), row.campaign(), r.placedOn(),
+								r.outcome(), r.deadlineAt(), r.respondedAt())));
+	}
+
+	/** Coarse demographics for the metrics, only while the person's consent to anonymous statistics is in force. */
+	private ReferralChanged.@Nullable Demographics statistics(SavedIntakes.Person person) {
+		if (!consents.allows(person, "anonymous_statistics", null)) {
+			return null;
+		}
+		return coarse(intakes.latestDemographics(person).orElse(null));
 	}
 
 	private static ReferralChanged.@Nullable Demographics coarse(@Nullable Demographics d) {
@@ -394,7 +538,13 @@ public class Referrals {
 				rs.getString("listing_title"), rs.getString("provider_organization_id"), rs.getString("status"),
 				rs.getString("reason"), rs.getString("note"), placed == null ? null : placed.toLocalDate(),
 				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"),
-				List.of(), List.of());
+				List.of(), List.of(), rs.getString("outcome"),
+				rs.getString("screener") == null ? null
+						: json.readValue(rs.getString("screener"), Referral.ScreenerAnswers.class),
+				rs.getTimestamp("deadline_at").toInstant(),
+				rs.getTimestamp("responded_at") == null ? null : rs.getTimestamp("responded_at").toInstant(),
+				"sent".equals(rs.getString("status")) && rs.getTimestamp("deadline_at").toInstant().isBefore(java.time.Instant.now(clock)),
+				false);
 		return new Row(r, rs.getString("jobseeker_subject"), rs.getString("person_ref"),
 				List.of((String[]) rs.getArray("occupations").getArray()), rs.getString("campaign"));
 	}
@@ -407,16 +557,17 @@ public class Referrals {
 			.query((rs, n) -> new Referral.Change(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getTimestamp(5).toInstant()))
 			.list();
-		List<Referral.CheckIn> checkIns = jdbc.sql("select day, due_on, recorded_at, employed from check_in "
+		List<Referral.CheckIn> checkIns = jdbc.sql("select day, due_on, recorded_at, employed, no_contact from check_in "
 				+ "where referral_id = :id order by day")
 			.param("id", r.id())
 			.query((rs, n) -> new Referral.CheckIn(rs.getInt(1), rs.getDate(2).toLocalDate(),
-					rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(), rs.getObject(4, Boolean.class)))
+					rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(), rs.getObject(4, Boolean.class),
+					rs.getBoolean(5)))
 			.list();
 		return new Row(new Referral(r.id(), r.clientId(), r.referringOrganizationId(), r.listingId(), r.listingKind(),
 				r.listingTitle(), r.providerOrganizationId(), r.status(), r.reason(), r.note(), r.placedOn(), r.createdAt(),
-				r.updatedAt(), r.version(), history, checkIns), row.jobseekerSubject(), row.personRef(), row.occupations(),
-				row.campaign());
+				r.updatedAt(), r.version(), history, checkIns, r.outcome(), r.screener(), r.deadlineAt(), r.respondedAt(),
+				r.overdue(), false), row.jobseekerSubject(), row.personRef(), row.occupations(), row.campaign());
 	}
 
 	private static Actor actor(Caller caller) {
