@@ -1,10 +1,6 @@
 package org.workforcepathways.e2e;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
@@ -14,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.workforcepathways.testsupport.Tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,31 +20,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ChoosingWellIT {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-
-	private static String gateway;
+	private static final JsonMapper JSON = Gateway.JSON;
 
 	@BeforeAll
 	static void stack() {
-		gateway = Suite.gateway();
+		Suite.gateway();
 	}
 
 	private static HttpResponse<String> call(String method, String path, String user, String body) throws Exception {
-		var request = HttpRequest.newBuilder(URI.create(gateway + path))
-			.timeout(Duration.ofSeconds(20))
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-			.header("Content-Type", "application/json");
-		if (user != null) {
-			request.header("Authorization", "Bearer " + Tokens.accessToken(user));
-		}
-		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return Gateway.call(method, path, user, body);
 	}
 
 	private static JsonNode ok(HttpResponse<String> response) {
-		assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
-		return JSON.readTree(response.body());
+		return Gateway.ok(response);
 	}
 
 	private static String newClient() throws Exception {

@@ -1,8 +1,5 @@
 package org.workforcepathways.e2e;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -22,7 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.workforcepathways.contracts.EventValidator;
 import org.workforcepathways.contracts.Topics;
 import org.workforcepathways.testsupport.TestEngines;
-import org.workforcepathways.testsupport.Tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,31 +30,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class IntakeReferralIT {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-
-	private static String gateway;
+	private static final JsonMapper JSON = Gateway.JSON;
 
 	@BeforeAll
 	static void stack() {
-		gateway = Suite.gateway();
+		Suite.gateway();
 	}
 
 	private static HttpResponse<String> call(String method, String path, String user, String body) throws Exception {
-		var request = HttpRequest.newBuilder(URI.create(gateway + path))
-			.timeout(Duration.ofSeconds(20))
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-			.header("Content-Type", "application/json");
-		if (user != null) {
-			request.header("Authorization", "Bearer " + Tokens.accessToken(user));
-		}
-		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return Gateway.call(method, path, user, body);
 	}
 
 	private static JsonNode ok(HttpResponse<String> response) {
-		assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
-		return JSON.readTree(response.body());
+		return Gateway.ok(response);
 	}
 
 	private static final String INTAKE = """

@@ -6,9 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -16,17 +14,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import org.workforcepathways.testsupport.TestEngines;
+import org.workforcepathways.matching.directory.StandInDirectory;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -35,24 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "spring.http.serviceclient.directory.read-timeout=700ms")
-class IntakeDirectoryTest {
-
-	static final WireMockServer directory = new WireMockServer(options().dynamicPort());
-
-	static {
-		directory.start();
-	}
-
-	@DynamicPropertySource
-	static void directoryUrl(DynamicPropertyRegistry registry) {
-		registry.add("spring.http.serviceclient.directory.base-url", directory::baseUrl);
-		TestEngines.register(registry, "matching_it");
-	}
-
-	@AfterAll
-	static void stop() {
-		directory.stop();
-	}
+class IntakeDirectoryTest extends StandInDirectory {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -9,48 +9,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import org.workforcepathways.testsupport.TestEngines;
+import org.workforcepathways.matching.directory.StandInDirectory;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The directory client against a stand-in directory: good, slow, failing, refusing and malformed answers. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "spring.http.serviceclient.directory.read-timeout=700ms")
-class ProgramSuggestionTest {
-
-	static final WireMockServer directory = new WireMockServer(options().dynamicPort());
-
-	static {
-		directory.start();
-	}
-
-	@DynamicPropertySource
-	static void directoryUrl(DynamicPropertyRegistry registry) {
-		registry.add("spring.http.serviceclient.directory.base-url", directory::baseUrl);
-		// the service needs its database to start; the directory itself is WireMock
-		TestEngines.register(registry, "matching_it");
-	}
-
-	@AfterAll
-	static void stop() {
-		directory.stop();
-	}
+class ProgramSuggestionTest extends StandInDirectory {
 
 	@LocalServerPort
 	int port;

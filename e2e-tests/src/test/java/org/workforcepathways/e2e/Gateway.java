@@ -1,0 +1,44 @@
+package org.workforcepathways.e2e;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.workforcepathways.testsupport.Tokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Calls through the gateway as a demo user (or anonymously), for the end-to-end tests. */
+final class Gateway {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+
+	private Gateway() {
+	}
+
+	/** A JSON request; {@code user} is a demo login or null for anonymous, {@code body} null for none. */
+	static HttpResponse<String> call(String method, String path, String user, String body) throws Exception {
+		var request = HttpRequest.newBuilder(URI.create(Suite.gateway() + path))
+			.timeout(Duration.ofSeconds(20))
+			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+			.header("Content-Type", "application/json");
+		if (user != null) {
+			request.header("Authorization", "Bearer " + Tokens.accessToken(user));
+		}
+		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** The body of a 200 or 201, failing the test with the body otherwise. */
+	static JsonNode ok(HttpResponse<String> response) {
+		assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
+		return JSON.readTree(response.body());
+	}
+
+}
