@@ -66,7 +66,7 @@ public record DirectoryProperties(@Nullable Resource demoData, @Nullable Resourc
 	 * @param alias what searches read; it points at {@code <alias>-v<version>}
 	 * @param version bumped when the mapping changes, so a new index is built beside the old one
 	 */
-	public record Index(@DefaultValue("listings") @NotBlank String alias, @DefaultValue("5") @Min(1) int version) {
+	public record Index(@DefaultValue("listings") @NotBlank String alias, @DefaultValue("6") @Min(1) int version) {
 
 		public String concreteName() {
 			return alias + "-v" + version;

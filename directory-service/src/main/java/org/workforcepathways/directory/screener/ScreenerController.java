@@ -1,5 +1,6 @@
 package org.workforcepathways.directory.screener;
 
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -37,9 +38,23 @@ class ScreenerController {
 
 	private final ListingRepository listings;
 
-	ScreenerController(Screeners screeners, ListingRepository listings) {
+	private final org.workforcepathways.directory.search.ListingIndex index;
+
+	ScreenerController(Screeners screeners, ListingRepository listings,
+			org.workforcepathways.directory.search.ListingIndex index) {
 		this.screeners = screeners;
 		this.listings = listings;
+		this.index = index;
+	}
+
+	/** Search results carry the screener, so matching applies its rules; they follow each change at once. */
+	private void reindex(Listing l) {
+		try {
+			index.index(List.of(l));
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	record Answers(@NotNull(message = "is required") @Size(max = 20, message = "must be at most 20") Map<String,
@@ -57,12 +72,13 @@ class ScreenerController {
 	@Operation(summary = "Attach or replace a program's screener (its provider, or an admin)")
 	Screener put(@PathVariable("id") @Pattern(regexp = ID, message = "must be a listing id") String id,
 			@RequestBody Screener screener, @AuthenticationPrincipal Jwt jwt) {
-		owned(id, Caller.of(jwt));
+		Listing listing = owned(id, Caller.of(jwt));
 		var problems = screener.problems();
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
 		screeners.save(id, screener, Caller.of(jwt).subject());
+		reindex(listing);
 		return screeners.find(id).orElseThrow();
 	}
 
@@ -70,10 +86,11 @@ class ScreenerController {
 	@Operation(summary = "Remove a program's screener (its provider, or an admin)")
 	ResponseEntity<Void> delete(@PathVariable("id") @Pattern(regexp = ID, message = "must be a listing id") String id,
 			@AuthenticationPrincipal Jwt jwt) {
-		owned(id, Caller.of(jwt));
+		Listing listing = owned(id, Caller.of(jwt));
 		if (!screeners.delete(id)) {
 			throw notFound("No screener for that listing.");
 		}
+		reindex(listing);
 		return ResponseEntity.noContent().build();
 	}
 

@@ -29,6 +29,18 @@ public class Screeners {
 			.map(q -> new Screener(json.readValue(q, Screener.class).questions()));
 	}
 
+	public java.util.Map<String, Screener> findAll(java.util.Collection<String> serviceIds) {
+		if (serviceIds.isEmpty()) {
+			return java.util.Map.of();
+		}
+		return jdbc.sql("select service_id, questions::text from screener where service_id = any(:ids)")
+			.param("ids", serviceIds.toArray(String[]::new))
+			.query((rs, n) -> java.util.Map.entry(rs.getString(1), new Screener(json.readValue(rs.getString(2), Screener.class).questions())))
+			.list()
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
+	}
+
 	void save(String serviceId, Screener screener, @Nullable String by) {
 		jdbc.sql("insert into screener (service_id, questions, updated_by) values (?, cast(? as jsonb), ?) "
 				+ "on conflict (service_id) do update set questions = excluded.questions, updated_by = excluded.updated_by, "

@@ -28,27 +28,29 @@ public record ListingDocument(String id, String serviceId, String kind, String t
 		List<String> occupations, List<String> occupationTitles, @Nullable LocalDate nextStart,
 		@Nullable Integer durationWeeks, @Nullable Integer seatsTotal, @Nullable Integer seatsOpen, boolean paid,
 		List<String> supports, @Nullable String eligibility, @Nullable Integer minAge, @Nullable Integer maxAge,
-		List<String> residency, boolean justiceInvolvedWelcome, boolean sample, @Nullable Instant updatedAt) {
+		List<String> residency, boolean justiceInvolvedWelcome, boolean sample, @Nullable Instant updatedAt,
+		@Nullable List<org.workforcepathways.directory.screener.Screener.Question> screener) {
 
 	/** Elasticsearch's object form of a geo_point. */
 	public record GeoPoint(double lat, double lon) {
 
 	}
 
+	/** @param screener the program's eligibility screener, carried (not indexed) so matching can apply its rules */
 	static List<ListingDocument> of(Listing l, Organization organization, Map<String, Location> locations,
-			List<String> occupationTitles) {
+			List<String> occupationTitles, org.workforcepathways.directory.screener.@Nullable Screener screener) {
 		List<ListingDocument> documents = new ArrayList<>();
 		for (ServiceAtLocation site : l.locations()) {
-			documents.add(of(site.id(), l, organization, locations.get(site.locationId()), occupationTitles));
+			documents.add(of(site.id(), l, organization, locations.get(site.locationId()), occupationTitles, screener));
 		}
 		if (documents.isEmpty()) {
-			documents.add(of(l.id(), l, organization, null, occupationTitles));
+			documents.add(of(l.id(), l, organization, null, occupationTitles, screener));
 		}
 		return documents;
 	}
 
 	private static ListingDocument of(String id, Listing l, Organization organization, @Nullable Location place,
-			List<String> occupationTitles) {
+			List<String> occupationTitles, org.workforcepathways.directory.screener.@Nullable Screener screener) {
 		Workforce w = l.workforce();
 		Location.Address a = place == null ? null : place.address();
 		GeoPoint point = place == null || place.latitude() == null ? null
@@ -60,7 +62,7 @@ public record ListingDocument(String id, String serviceId, String kind, String t
 				w.credential(), w.occupations(), occupationTitles, w.nextStart(), w.durationWeeks(), w.seatsTotal(),
 				w.seatsOpen(), w.paid(), w.supports(), l.eligibilityDescription(), w.eligibility().minAge(),
 				w.eligibility().maxAge(), w.eligibility().residency(), w.eligibility().justiceInvolvedWelcome(),
-				l.sample(), l.updatedAt());
+				l.sample(), l.updatedAt(), screener == null ? null : screener.questions());
 	}
 
 }

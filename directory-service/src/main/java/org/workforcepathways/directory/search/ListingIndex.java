@@ -54,8 +54,12 @@ public class ListingIndex {
 
 	private final Occupations occupations;
 
+	private final org.workforcepathways.directory.screener.Screeners screeners;
+
 	ListingIndex(ElasticsearchClient client, DirectoryProperties properties, JsonMapper json,
-			OrganizationRepository organizations, LocationRepository locations, Occupations occupations) {
+			OrganizationRepository organizations, LocationRepository locations, Occupations occupations,
+			org.workforcepathways.directory.screener.Screeners screeners) {
+		this.screeners = screeners;
 		this.client = client;
 		this.index = properties.index();
 		this.json = json;
@@ -172,11 +176,13 @@ public class ListingIndex {
 			.flatMap(l -> l.locations().stream().map(ServiceAtLocation::locationId))
 			.distinct()
 			.toList());
+		Map<String, org.workforcepathways.directory.screener.Screener> screened = screeners
+			.findAll(listings.stream().map(Listing::id).toList());
 		// retired or closed listings leave search (and their documents are deleted as stale)
 		return listings.stream()
 			.filter(l -> "active".equals(l.status()))
 			.flatMap(l -> ListingDocument.of(l, orgs.get(l.organizationId()), places,
-					occupations.titles(l.workforce().occupations())).stream())
+					occupations.titles(l.workforce().occupations()), screened.get(l.id())).stream())
 			.toList();
 	}
 

@@ -40,13 +40,15 @@ public record SearchResults(long total, List<Result> results, Map<String, Map<St
 	 * @param paid pays while you learn (apprenticeships, paid training)
 	 * @param supports what comes with it: childcare, transit, stipend, tools, ...
 	 * @param minAge the youngest age it accepts, when it says
+	 * @param screener the program's eligibility screener questions, when its provider attached one
 	 */
 	public record Result(String id, String serviceId, String kind, String title, String organization,
 			@Nullable String locationName, @Nullable String address, @Nullable String city, @Nullable String zip, @Nullable Double distanceMiles, boolean matchesAllWords, boolean free, BigDecimal cost,
 			@Nullable LocalDate nextStart, @Nullable Integer seatsOpen, List<String> schedule, List<String> categories,
 			@Nullable String credential, boolean sample, Map<String, List<String>> highlights, String organizationId,
 			List<String> languages, boolean paid, List<String> supports, List<String> occupations,
-			@Nullable Integer durationWeeks, @Nullable Integer minAge, boolean justiceInvolvedWelcome) {
+			@Nullable Integer durationWeeks, @Nullable Integer minAge, boolean justiceInvolvedWelcome,
+			@Nullable List<org.workforcepathways.directory.screener.Screener.Question> screener) {
 
 	}
 

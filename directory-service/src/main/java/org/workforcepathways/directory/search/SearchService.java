@@ -279,7 +279,7 @@ class SearchService {
 				d.address(), d.city(), d.zip(), miles, !text || hit.matchedQueries().containsKey(ALL_WORDS), d.free(),
 				d.cost(), d.nextStart(), d.seatsOpen(), d.schedule(), d.categories(), d.credential(), d.sample(),
 				hit.highlight(), d.organizationId(), d.languages(), d.paid(), d.supports(), d.occupations(),
-				d.durationWeeks(), d.minAge(), d.justiceInvolvedWelcome());
+				d.durationWeeks(), d.minAge(), d.justiceInvolvedWelcome(), d.screener());
 	}
 
 	private static Map<String, Map<String, Long>> facets(Map<String, Aggregate> aggregations) {

@@ -14,6 +14,22 @@ public record DirectoryPage(long total, List<Listing> results) {
 	}
 
 	/**
+	 * A question of a program's eligibility screener, as the directory carries it.
+	 *
+	 * @param type min_age, max_age, residency_zip, income_max_percent_fpl, education, work_authorization,
+	 *     drivers_license or prerequisite
+	 */
+	public record ScreenerQuestion(String id, String type, @Nullable Integer limit, @Nullable List<String> values,
+			java.util.@Nullable Map<String, String> text) {
+
+		public ScreenerQuestion {
+			values = values == null ? List.of() : values;
+			text = text == null ? java.util.Map.of() : text;
+		}
+
+	}
+
+	/**
 	 * One result: a listing at one location.
 	 *
 	 * @param id the result's id (a listing at a location); {@code serviceId} is the listing's own
@@ -23,7 +39,8 @@ public record DirectoryPage(long total, List<Listing> results) {
 			boolean free, @Nullable BigDecimal cost, @Nullable LocalDate nextStart, @Nullable Integer seatsOpen,
 			@Nullable List<String> schedule, @Nullable List<String> categories, @Nullable String credential,
 			@Nullable List<String> languages, boolean paid, @Nullable List<String> supports,
-			@Nullable List<String> occupations, @Nullable Integer durationWeeks, boolean justiceInvolvedWelcome) {
+			@Nullable List<String> occupations, @Nullable Integer durationWeeks, boolean justiceInvolvedWelcome,
+			@Nullable List<ScreenerQuestion> screener) {
 
 		public Listing {
 			schedule = schedule == null ? List.of() : schedule;
@@ -31,6 +48,7 @@ public record DirectoryPage(long total, List<Listing> results) {
 			languages = languages == null ? List.of() : languages;
 			supports = supports == null ? List.of() : supports;
 			occupations = occupations == null ? List.of() : occupations;
+			screener = screener == null ? List.of() : screener;
 		}
 
 		/** The listing's own id, for referrals and detail pages. */

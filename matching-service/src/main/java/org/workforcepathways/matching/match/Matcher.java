@@ -127,6 +127,8 @@ public class Matcher {
 		List<StepMatch> steps = new ArrayList<>();
 		double best = 0;
 		int nearby = 0;
+		// screener rules the intake answers are hard filters: a program they exclude is left out, and said so
+		Map<String, Integer> excluded = new java.util.TreeMap<>();
 		for (Pathway.Step step : p.steps()) {
 			List<String> stepObstacles = new ArrayList<>();
 			for (String need : step.requires()) {
@@ -137,7 +139,12 @@ public class Matcher {
 					stepObstacles.add(words.say("needsLicence"));
 				}
 			}
-			List<ProgramMatch> programs = listingsFor(p, step, listings)
+			List<Listing> candidates = listingsFor(p, step, listings).toList();
+			for (Listing l : candidates) {
+				rules(intake, l).broken().forEach(rule -> excluded.merge(rule, 1, Integer::sum));
+			}
+			List<ProgramMatch> programs = candidates.stream()
+				.filter(l -> rules(intake, l).broken().isEmpty())
 				.map(l -> program(intake, l, words, today))
 				.collect(java.util.stream.Collectors.toMap(ProgramMatch::listingId, m -> m, Matcher::better,
 						LinkedHashMap::new))
@@ -156,6 +163,10 @@ public class Matcher {
 		boolean needsDiploma = p.steps().stream().anyMatch(s -> s.requires().contains("hs_diploma_or_ged"));
 		if (needsDiploma && intake.hasDiplomaOrEquivalent()) {
 			reasons.add(words.say("ged".equals(intake.education()) ? "hasGed" : "hasDiploma"));
+		}
+		if (!excluded.isEmpty()) {
+			obstacles.add(words.say("leftOut", excluded.values().stream().mapToInt(Integer::intValue).sum(),
+					String.join(", ", excluded.keySet().stream().map(words::say).toList())));
 		}
 		if (nearby > 0) {
 			reasons.add(words.say("nearby", nearby, intake.travel().radiusMiles()));
@@ -268,8 +279,58 @@ public class Matcher {
 		if (l.credential() != null) {
 			reasons.add(words.say("credential", l.credential()));
 		}
+		Rules rules = rules(intake, l);
+		if (!rules.met().isEmpty()) {
+			reasons.add(words.say("meetsRules", String.join(", ", rules.met().stream().map(words::say).toList())));
+		}
+		if (!rules.unknown().isEmpty()) {
+			obstacles.add(words.say("askProvider", String.join(", ", rules.unknown().stream().map(words::say).toList())));
+		}
 		return new ProgramMatch(l.id(), l.listingId(), l.kind(), l.title(), l.organization(), l.city(),
 				l.distanceMiles(), l.free(), l.cost(), l.nextStart(), round(score), reasons, obstacles);
+	}
+
+	/** A program's screener rules as the intake answers them: met, broken, or not asked in the intake. */
+	private record Rules(List<String> met, List<String> broken, List<String> unknown) {
+
+	}
+
+	private static final List<String> EDUCATION = List.of("none", "hs_diploma", "some_college", "associate", "bachelor");
+
+	/** GED counts as a diploma. */
+	private static int educationRank(String education) {
+		return EDUCATION.indexOf("ged".equals(education) ? "hs_diploma" : education);
+	}
+
+	/**
+	 * Only rules the intake answers are applied (education, a driver's licence among the credentials held, the ZIP);
+	 * age, income and work authorization are never asked in the intake, so they stay questions for the provider.
+	 */
+	private static Rules rules(Intake intake, Listing l) {
+		java.util.Set<String> met = new java.util.LinkedHashSet<>();
+		java.util.Set<String> broken = new java.util.LinkedHashSet<>();
+		java.util.Set<String> unknown = new java.util.LinkedHashSet<>();
+		for (var q : l.screener()) {
+			switch (q.type()) {
+				case "education" -> {
+					if (intake.education() == null || q.values().isEmpty()) {
+						unknown.add("rule.education");
+					}
+					else {
+						(educationRank(intake.education()) >= educationRank(q.values().getFirst()) ? met : broken)
+							.add("rule.education");
+					}
+				}
+				case "drivers_license" -> (intake.holds("drivers_license") ? met : broken).add("rule.drivers_license");
+				case "residency_zip" -> (q.values().stream().anyMatch(intake.travel().zip()::startsWith) ? met : broken)
+					.add("rule.residency_zip");
+				case "min_age", "max_age" -> unknown.add("rule.age");
+				case "income_max_percent_fpl" -> unknown.add("rule.income");
+				case "work_authorization" -> unknown.add("rule.work_authorization");
+				default -> unknown.add("rule.prerequisite");
+			}
+		}
+		return new Rules(List.copyOf(met), List.copyOf(broken), List.copyOf(unknown));
 	}
 
 	/** Cosine of the person's RIASEC answers and the best-fitting occupation's O*NET profile; 0.5 with no answers. */

@@ -57,7 +57,12 @@ class MatchingTest {
 			listing("care-1", "support_service", "Little Steps child care", 1.1, List.of("day", "evening"), List.of("childcare"), true, "0", null, List.of(), List.of("en", "es")),
 			listing("care-2", "support_service", "Family child care network", 7.7, List.of("day"), List.of("childcare"), true, "0", null, List.of(), List.of("en")),
 			listing("bus", "support_service", "Ride to work", 3.0, List.of("day"), List.of("transportation"), true, "0", null, List.of(), List.of("en")),
-			listing("legal", "support_service", "Record relief clinic", 4.4, List.of("day"), List.of("returning citizens", "legal help"), true, "0", null, List.of(), List.of("en")));
+			listing("legal", "support_service", "Record relief clinic", 4.4, List.of("day"), List.of("returning citizens", "legal help"), true, "0", null, List.of(), List.of("en")),
+			screened("weld-lic", "Pipe welding (drivers only)", List.of(new DirectoryPage.ScreenerQuestion("license", "drivers_license", null, null, null))),
+			screened("weld-area", "Welding for Calumet residents", List.of(
+					new DirectoryPage.ScreenerQuestion("zip", "residency_zip", null, List.of("606"), null),
+					new DirectoryPage.ScreenerQuestion("edu", "education", null, List.of("hs_diploma"), null),
+					new DirectoryPage.ScreenerQuestion("age", "min_age", 18, null, null))));
 
 	/** The directory, answered from memory: what matching asks, by category. */
 	static final class Directory extends DirectoryLookup {
@@ -101,7 +106,8 @@ class MatchingTest {
 		assertThat(certificate.programs().getFirst().listingId()).isEqualTo("weld-eve");
 		assertThat(certificate.programs().getFirst().reasons()).contains("evening classes", "2.4 miles away", "starts in 14 days");
 		assertThat(certificate.programs().getFirst().obstacles()).contains("costs $2,450");
-		MatchResult.ProgramMatch day = certificate.programs().get(1);
+		MatchResult.ProgramMatch day = certificate.programs().stream().filter(p -> p.listingId().equals("weld-day"))
+			.findFirst().orElseThrow();
 		assertThat(day.obstacles()).contains("only day classes", "starts in 9 weeks");
 		assertThat(day.reasons()).contains("free", "childcare available");
 		assertThat(result.supports()).singleElement().satisfies(s -> {
@@ -122,6 +128,24 @@ class MatchingTest {
 				"requiere diploma de preparatoria o GED; un programa puente o de GED le ayuda");
 		assertThat(result.pathways().getFirst().steps().stream().filter(s -> s.kind().equals("certificate")).findFirst()
 			.orElseThrow().programs()).anySatisfy(p -> assertThat(p.reasons()).contains("se enseña en español"));
+	}
+
+	@Example
+	void screenerRulesTheIntakeAnswersAreHardFiltersAndSaidSo() {
+		Intake intake = new Intake(Map.of("r1", 2, "r2", 2), List.of(), "ged", List.of("welding"),
+				new Intake.Travel("60617", 10, "transit"), List.of("evening"), false, List.of(), List.of("en"), "en");
+		MatchResult.PathwayMatch welding = service.match(new IntakeRequest(intake, null, false, null, null)).pathways().getFirst();
+		List<MatchResult.ProgramMatch> programs = welding.steps().stream().flatMap(s -> s.programs().stream()).toList();
+		assertThat(programs).extracting(MatchResult.ProgramMatch::listingId).doesNotContain("weld-lic").contains("weld-area");
+		MatchResult.ProgramMatch area = programs.stream().filter(p -> p.listingId().equals("weld-area")).findFirst().orElseThrow();
+		assertThat(area.reasons()).contains("meets its entry rules (where you live, education)");
+		assertThat(area.obstacles()).contains("ask the provider about: age");
+		assertThat(welding.obstacles()).contains("left out, as their entry rules exclude you (driver's licence): 1");
+
+		Intake driver = new Intake(Map.of("r1", 2, "r2", 2), List.of("drivers_license"), "ged", List.of("welding"),
+				new Intake.Travel("60617", 10, "transit"), List.of("evening"), false, List.of(), List.of("en"), "en");
+		assertThat(service.match(new IntakeRequest(driver, null, false, null, null)).pathways().getFirst().steps().stream()
+			.flatMap(s -> s.programs().stream()).map(MatchResult.ProgramMatch::listingId)).contains("weld-lic");
 	}
 
 	@Provide
@@ -155,12 +179,18 @@ class MatchingTest {
 			.as(Demographics::new);
 	}
 
+	private static Listing screened(String id, String title, List<DirectoryPage.ScreenerQuestion> rules) {
+		return new Listing(id + "-at-1", id, "training_program", title, "Org of " + id, "org-" + id, "Chicago", "60617",
+				9.0, false, new BigDecimal("1500"), TODAY.plusDays(20), 5, List.of("evening"), List.of("manufacturing", "welding"),
+				null, List.of("en"), false, List.of(), List.of(), null, false, rules);
+	}
+
 	private static Listing listing(String id, String kind, String title, double miles, List<String> schedule,
 			List<String> categories, boolean free, String cost, Integer startsInDays, List<String> supports,
 			List<String> languages) {
 		return new Listing(id + "-at-1", id, kind, title, "Org of " + id, "org-" + id, "Chicago", "60617", miles, free,
 				new BigDecimal(cost), startsInDays == null ? null : TODAY.plusDays(startsInDays), 5, schedule, categories,
-				null, languages, false, supports, List.of(), null, false);
+				null, languages, false, supports, List.of(), null, false, List.of());
 	}
 
 }
