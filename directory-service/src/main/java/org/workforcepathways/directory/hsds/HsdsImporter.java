@@ -151,6 +151,9 @@ public class HsdsImporter {
 			}
 			return jsonUpload(file);
 		}
+		catch (java.util.zip.ZipException ex) {
+			throw new IllegalArgumentException("not a readable zip: " + ex.getMessage());
+		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
@@ -417,7 +420,8 @@ public class HsdsImporter {
 				: Optional.ofNullable(known.listings().get(serviceId));
 		if (held.isEmpty() && serviceAlias.isEmpty() && (organizationHeld || aliases.containsKey("organization"))) {
 			Optional<HsdsDuplicates.Candidate> like = duplicates.service(read.listing(), organizationId, source);
-			if (like.isPresent() && like.get().match().same()) {
+			// a shared page or phone is common among one organization's programs: merging needs the titles alike too
+			if (like.isPresent() && like.get().match().same() && like.get().match().name() >= Likeness.SAME) {
 				serviceId = like.get().id();
 				held = listings.findById(serviceId);
 				aliases.put("service", serviceId);
@@ -431,8 +435,11 @@ public class HsdsImporter {
 						+ " (" + String.join(", ", like.get().match().reasons()) + "); an admin decides"));
 			}
 		}
-		ImportRecord record = resolve(read, organizationId, serviceId, aliases.containsKey("organization"),
-				held.orElse(null), doc.has(HsdsMapper.EXTENSION), aliases.containsKey("service"));
+		// merged now, or earlier (an alias to another record); an alias to itself is a decision to keep it apart
+		boolean organizationMerged = !organizationId.equals(foreignOrganization);
+		boolean serviceMerged = !serviceId.equals(read.listing().id());
+		ImportRecord record = resolve(read, organizationId, serviceId, organizationMerged, held.orElse(null),
+				doc.has(HsdsMapper.EXTENSION), serviceMerged);
 		List<String> problems = store.check(record).stream().map(p -> "rule: " + p.field() + ": " + p.message()).toList();
 		if (!problems.isEmpty()) {
 			return new Line(position, id, name, "rejected", problems, notes);
@@ -486,24 +493,26 @@ public class HsdsImporter {
 	private void write(List<Accepted> accepted, String source, Caller caller, Line[] lines, int offset) {
 		Map<ImportRecord, Accepted> byRecord = new IdentityHashMap<>();
 		accepted.forEach(a -> byRecord.put(a.record(), a));
-		Map<String, JsonNode> kept = new java.util.HashMap<>();
-		Consumer<ImportRecord> alongside = r -> keep(byRecord.get(r), source, kept);
 		try {
+			// what a transaction kept is forgotten if it rolls back: each attempt starts its own map
+			Map<String, JsonNode> kept = new java.util.HashMap<>();
 			List<Outcome> outcomes = store.importRecords(accepted.stream().map(Accepted::record).toList(), caller, source,
-					alongside);
+					r -> keep(byRecord.get(r), source, kept));
 			for (int i = 0; i < accepted.size(); i++) {
 				Accepted a = accepted.get(i);
 				lines[a.position() - offset - 1] = line(a, outcomeOf(a, outcomes.get(i)));
 			}
 		}
-		catch (RuntimeException batchFailed) {
+		catch (org.springframework.dao.DataAccessException batchFailed) {
 			// one record the database refused; write the others one by one so it alone is rejected
 			for (Accepted a : accepted) {
 				try {
-					Outcome o = store.importRecords(List.of(a.record()), caller, source, alongside).getFirst();
+					Map<String, JsonNode> kept = new java.util.HashMap<>();
+					Outcome o = store.importRecords(List.of(a.record()), caller, source,
+							r -> keep(byRecord.get(r), source, kept)).getFirst();
 					lines[a.position() - offset - 1] = line(a, outcomeOf(a, o));
 				}
-				catch (RuntimeException ex) {
+				catch (org.springframework.dao.DataAccessException ex) {
 					String reason = String.valueOf(org.springframework.core.NestedExceptionUtils.getMostSpecificCause(ex).getMessage()).lines().findFirst().orElse("");
 					lines[a.position() - offset - 1] = new Line(a.position(), HsdsMapper.text(a.document(), "id"),
 							HsdsMapper.text(a.document(), "name"), "rejected",

@@ -82,6 +82,14 @@ class HsdsReviews {
 		String foreignId = foreignId(recordKind, doc);
 		records.saveAlias(recordKind, foreignId, merge ? candidate : foreignId, source);
 		HsdsImportRuns.Line line = importer.importOne(doc, source, caller);
+		if (line.outcome().equals("rejected") || line.outcome().equals("queued")) {
+			// the item stays waiting and the alias is not kept (the transaction rolls back)
+			var problem = org.workforcepathways.platform.Problems.problem(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT,
+					"not-imported", "The record could not be imported as decided: " + String.join("; ", line.problems()));
+			problem.setProperty("line", line);
+			throw new org.springframework.web.ErrorResponseException(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT,
+					problem, null);
+		}
 		jdbc.sql("update review_item set status = ?, decided_by = ?, decided_at = now() where id = ?")
 			.params(merge ? "merged" : "separate", caller.subject(), id)
 			.update();

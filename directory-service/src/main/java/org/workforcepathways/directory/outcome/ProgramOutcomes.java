@@ -148,7 +148,15 @@ public class ProgramOutcomes {
 				if (report.size() >= MAX_ROWS) {
 					throw new IllegalArgumentException("at most " + MAX_ROWS + " rows per file");
 				}
-				Map<String, String> cells = rows.next();
+				Map<String, String> cells;
+				try {
+					cells = rows.next();
+				}
+				catch (RuntimeException ex) {
+					report.add(new Row(n, null, "rejected", List.of("not a CSV row of this header: "
+							+ (ex instanceof tools.jackson.core.JacksonException j ? j.getOriginalMessage() : ex.getMessage()))));
+					continue;
+				}
 				if (onlyMissing && !find(List.of(String.valueOf(cells.get("service_id")))).isEmpty()) {
 					report.add(new Row(n, cells.get("service_id"), "kept", List.of()));
 					continue;

@@ -102,7 +102,10 @@ public record Screener(List<Question> questions) {
 				continue;
 			}
 			String why = failure(q, a.strip());
-			if (why != null) {
+			if (why == UNREADABLE) {
+				unanswered.add(q.id());
+			}
+			else if (why != null) {
 				failed.add(why);
 			}
 		}
@@ -113,22 +116,31 @@ public record Screener(List<Question> questions) {
 				: new Result("check_with_provider", List.of(), unanswered);
 	}
 
-	/** Why an answer does not qualify, or null when it does (or cannot be read: then the provider checks). */
+	/** An answer that cannot be read: the provider checks it. */
+	private static final String UNREADABLE = new String("unreadable");
+
+	/** Why an answer does not qualify, null when it does, or {@link #UNREADABLE}. */
 	private static @Nullable String failure(Question q, String a) {
 		try {
+			if (q.type().equals("education") && !EDUCATION.contains(a)
+					|| Set.of("work_authorization", "drivers_license", "prerequisite").contains(q.type())
+							&& !a.equalsIgnoreCase("yes") && !a.equalsIgnoreCase("no")
+					|| q.type().equals("residency_zip") && !a.matches("\\d{5}")) {
+				return UNREADABLE;
+			}
 			return switch (q.type()) {
 				case "min_age" -> Integer.parseInt(a) < q.limit() ? "must be at least " + q.limit() + " years old" : null;
 				case "max_age" -> Integer.parseInt(a) > q.limit() ? "must be at most " + q.limit() + " years old" : null;
 				case "income_max_percent_fpl" -> Integer.parseInt(a) > q.limit()
 						? "household income must be at or below " + q.limit() + "% of the poverty line" : null;
 				case "residency_zip" -> q.values().stream().noneMatch(a::startsWith) ? "must live in the program's area" : null;
-				case "education" -> EDUCATION.indexOf(a) >= 0 && rank(a) < rank(q.values().getFirst())
+				case "education" -> rank(a) < rank(q.values().getFirst())
 						? "needs at least " + q.values().getFirst().replace('_', ' ') : null;
 				default -> a.equalsIgnoreCase("no") ? q.text().getOrDefault("en", q.id()) + ": answered no" : null;
 			};
 		}
 		catch (NumberFormatException ex) {
-			return null;
+			return UNREADABLE;
 		}
 	}
 

@@ -40,6 +40,13 @@ class ScreenerTest {
 	}
 
 	@Test
+	void anAnswerThatCannotBeReadIsLeftToTheProviderNeverPassed() {
+		var r = screener.check(Map.of("age", "twenty", "zip", "60617", "education", "HS_DIPLOMA", "license", "nope"));
+		assertThat(r.result()).isEqualTo("check_with_provider");
+		assertThat(r.unanswered()).containsExactly("age", "education", "license");
+	}
+
+	@Test
 	void aBadScreenerNamesEachBadField() {
 		var bad = new Screener(List.of(q("age", "min_age", null, null), q("age", "star_sign", null, null),
 				q("zip", "residency_zip", null, List.of("60")), new Screener.Question("x", "prerequisite", null, null, Map.of())));

@@ -59,9 +59,18 @@ public class Clients {
 			.list();
 	}
 
-	/** Erases a client: intakes and demographics go (cascade); referrals keep only their pseudonymous reference. */
+	/**
+	 * Erases a client: intakes and demographics go (cascade), consents and contact preferences too; referrals keep
+	 * only their pseudonymous reference, without the note or screener answers.
+	 */
+	@org.springframework.transaction.annotation.Transactional
 	public boolean erase(UUID id, String organizationId) {
-		jdbc.sql("update referral set note = null where client_id = :id").param("id", id).update();
+		if (find(id, organizationId).isEmpty()) {
+			return false;
+		}
+		jdbc.sql("update referral set note = null, screener = null where client_id = :id").param("id", id).update();
+		jdbc.sql("delete from consent where person_key = ?").params("client:" + id).update();
+		jdbc.sql("delete from contact_preference where person_key = ?").params("client:" + id).update();
 		return jdbc.sql("delete from client where id = :id and organization_id = :org")
 			.param("id", id)
 			.param("org", organizationId)

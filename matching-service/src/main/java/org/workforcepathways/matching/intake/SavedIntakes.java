@@ -99,10 +99,22 @@ public class SavedIntakes {
 	/** Erases a jobseeker's own intakes (demographics go with them); their referrals keep only the pseudonym. */
 	@Transactional
 	public int eraseJobseeker(String subject) {
-		jdbc.sql("update referral set note = null, jobseeker_subject = null where jobseeker_subject = :s")
+		jdbc.sql("update referral_change set actor_subject = 'erased' where actor_subject = :s and referral_id in "
+				+ "(select id from referral where jobseeker_subject = :s)")
 			.param("s", subject)
 			.update();
+		jdbc.sql("update referral set note = null, screener = null, jobseeker_subject = null, created_by = 'erased' "
+				+ "where jobseeker_subject = :s")
+			.param("s", subject)
+			.update();
+		forgetChoices(Person.jobseeker(subject));
 		return jdbc.sql("delete from intake where owner_subject = :s").param("s", subject).update();
+	}
+
+	/** An erased person's consents and contact preferences go with them. */
+	public void forgetChoices(Person person) {
+		jdbc.sql("delete from consent where person_key = ?").params(person.key()).update();
+		jdbc.sql("delete from contact_preference where person_key = ?").params(person.key()).update();
 	}
 
 }

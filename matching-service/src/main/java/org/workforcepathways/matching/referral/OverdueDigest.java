@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 import org.workforcepathways.contracts.CloudEvent;
 import org.workforcepathways.contracts.EventTypes;
@@ -46,7 +45,11 @@ public class OverdueDigest {
 
 	private final Clock clock;
 
-	OverdueDigest(JdbcClient jdbc, Outbox outbox, Referrals referrals, MatchingProperties properties, Clock clock) {
+	private final org.springframework.transaction.support.TransactionTemplate transaction;
+
+	OverdueDigest(JdbcClient jdbc, Outbox outbox, Referrals referrals, MatchingProperties properties, Clock clock,
+			org.springframework.transaction.support.TransactionTemplate transaction) {
+		this.transaction = transaction;
 		this.jdbc = jdbc;
 		this.outbox = outbox;
 		this.referrals = referrals;
@@ -67,9 +70,15 @@ public class OverdueDigest {
 				d.overdueByProvider().size(), d.newlyListed(), d.noContactCheckIns());
 	}
 
-	/** Runs the digest now; a referral is listed once per day however often it runs. */
-	@Transactional
+	/**
+	 * Runs the digest now, in one transaction (the overdue rows are locked, so two instances cannot both list one);
+	 * a referral is listed once per day however often it runs.
+	 */
 	public Digest run() {
+		return transaction.execute(tx -> digest());
+	}
+
+	private Digest digest() {
 		LocalDate today = LocalDate.now(clock);
 		Instant now = Instant.now(clock);
 		record Overdue(UUID id, String provider, @Nullable String referring, Instant deadline, @Nullable LocalDate digested) {

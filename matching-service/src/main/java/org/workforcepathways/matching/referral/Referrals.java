@@ -228,14 +228,14 @@ public class Referrals {
 	/** Referrals past their provider's deadline without an answer, on the caller's side. */
 	public List<Referral> overdue(Caller caller) {
 		String scope = switch (caller.role()) {
-			case "provider" -> "provider_organization_id = :org";
-			case "case_manager" -> "referring_organization_id = :org";
+			case "provider" -> "provider_organization_id = any(:orgs)";
+			case "case_manager" -> "referring_organization_id = any(:orgs)";
 			case "jobseeker" -> "jobseeker_subject = :subject";
 			default -> "false";
 		};
 		return jdbc.sql("select " + COLUMNS + " from referral where " + scope
 				+ " and status = 'sent' and deadline_at < now() order by deadline_at, id limit 500")
-			.param("org", caller.organization() == null ? "" : caller.organization())
+			.param("orgs", caller.organizations().toArray(String[]::new))
 			.param("subject", caller.subject())
 			.query(this::map)
 			.list()
@@ -255,14 +255,14 @@ public class Referrals {
 	/** The caller's referrals: sent by their organization (or themselves), or received by it. Newest change first. */
 	public List<Referral> page(Caller caller, @Nullable ReferralStatus status, int page, int size) {
 		String scope = switch (caller.role()) {
-			case "provider" -> "provider_organization_id = :org";
-			case "case_manager" -> "referring_organization_id = :org";
+			case "provider" -> "provider_organization_id = any(:orgs)";
+			case "case_manager" -> "referring_organization_id = any(:orgs)";
 			case "jobseeker" -> "jobseeker_subject = :subject";
 			default -> "false";
 		};
 		return jdbc.sql("select " + COLUMNS + " from referral where " + scope
 				+ " and (:status = '' or status = :status) order by updated_at desc, id limit :size offset :offset")
-			.param("org", caller.organization() == null ? "" : caller.organization())
+			.param("orgs", caller.organizations().toArray(String[]::new))
 			.param("subject", caller.subject())
 			.param("status", status == null ? "" : status.code())
 			.param("size", size)
@@ -373,6 +373,10 @@ public class Referrals {
 			.findFirst()
 			.orElseThrow(() -> new InvalidInputException("day", "has no check-in: record the placement first; days are "
 					+ CHECK_IN_DAYS));
+		if (!followUpAllowed(personOf(row))) {
+			throw new ErrorResponseException(HttpStatus.CONFLICT, Problems.problem(HttpStatus.CONFLICT, "no-consent",
+					"This person withdrew consent to retention follow-up."), null);
+		}
 		if (consents.doNotContact(personOf(row))) {
 			throw new ErrorResponseException(HttpStatus.CONFLICT, Problems.problem(HttpStatus.CONFLICT, "do-not-contact",
 					"This person chose not to be contacted; the check-in is recorded as no contact by choice."), null);
@@ -424,6 +428,12 @@ public class Referrals {
 		return due.size();
 	}
 
+	/** Follow-up is allowed unless the person withdrew consent to it and has not given it again. */
+	private boolean followUpAllowed(SavedIntakes.Person person) {
+		boolean asked = consents.of(person).stream().anyMatch(c -> c.purpose().equals("retention_follow_up"));
+		return !asked || consents.allows(person, "retention_follow_up", null);
+	}
+
 	/** The person a referral row is about, as the key of consents and contact preferences, in SQL. */
 	private static final String PERSON_KEY = "(case when r.client_id is not null then 'client:' || r.client_id "
 			+ "else 'jobseeker:' || r.jobseeker_subject end)";
@@ -431,7 +441,7 @@ public class Referrals {
 	/** Check-ins due on or before {@code dueBy} that nobody recorded yet, for the caller's side. */
 	public List<FollowUp> followUps(Caller caller, LocalDate dueBy) {
 		String scope = caller.role().equals("jobseeker") ? "r.jobseeker_subject = :subject"
-				: "r.referring_organization_id = :org";
+				: "r.referring_organization_id = any(:orgs)";
 		LocalDate today = LocalDate.now(clock);
 		return jdbc.sql("select r.id, r.client_id, r.listing_title, k.day, k.due_on from check_in k "
 				+ "join referral r on r.id = k.referral_id where " + scope
@@ -444,7 +454,7 @@ public class Referrals {
 				+ PERSON_KEY + " and s.purpose = 'retention_follow_up' and s.withdrawn_at is null)) "
 				+ "order by k.due_on, r.id limit 500")
 			.param("subject", caller.subject())
-			.param("org", caller.organization() == null ? "" : caller.organization())
+			.param("orgs", caller.organizations().toArray(String[]::new))
 			.param("due", dueBy)
 			.query((rs, n) -> new FollowUp(rs.getObject("id", UUID.class), rs.getObject("client_id", UUID.class),
 					rs.getString("listing_title"), rs.getInt("day"), rs.getDate("due_on").toLocalDate(),
