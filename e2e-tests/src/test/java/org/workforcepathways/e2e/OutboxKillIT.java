@@ -62,8 +62,8 @@ class OutboxKillIT {
 		properties.put("directory.demo-data", root.resolve("infra/demo-data/calumet-listings.json").toUri().toString());
 		properties.put("directory.source", source);
 		// a slow relay in small batches, so the kill finds events waiting and a batch half done is likely
-		properties.put("directory.outbox.poll-interval", "1500ms");
-		properties.put("directory.outbox.batch-size", "5");
+		properties.put("wrd.outbox.poll-interval", "1500ms");
+		properties.put("wrd.outbox.batch-size", "5");
 		Path log = root.resolve("e2e-tests/target/outbox-kill/directory-service.log");
 		String admin = "Bearer " + Tokens.accessToken("admin@demo.wrd");
 
