@@ -63,11 +63,14 @@ class HsdsIT {
 	@LocalServerPort
 	int port;
 
-	@Autowired
-	HsdsSchemas schemas;
+	private final HsdsSchemas schemas;
 
-	@Autowired
-	HsdsTabular tabular;
+	private final HsdsTabular tabular;
+
+	HsdsIT(@Autowired HsdsSchemas schemas, @Autowired HsdsTabular tabular) {
+		this.schemas = schemas;
+		this.tabular = tabular;
+	}
 
 	private HttpResponse<byte[]> call(String method, String path, String user, String contentType, byte[] body)
 			throws Exception {
