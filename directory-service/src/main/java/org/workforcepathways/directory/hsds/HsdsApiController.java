@@ -12,8 +12,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -221,8 +219,7 @@ class HsdsApiController {
 	}
 
 	private static <T> T notFound(String what) {
-		throw new ErrorResponseException(HttpStatus.NOT_FOUND,
-				Problems.problem(HttpStatus.NOT_FOUND, "not-found", "No " + what + " with that id."), null);
+		throw Problems.notFound("No " + what + " with that id.");
 	}
 
 }

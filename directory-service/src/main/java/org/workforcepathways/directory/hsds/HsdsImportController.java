@@ -119,8 +119,7 @@ class HsdsImportController {
 	@Operation(summary = "An import's progress, counts and per-record report (admin)")
 	HsdsImportRuns.Run run(@PathVariable("id") UUID id) {
 		return runs.find(id)
-			.orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
-					Problems.problem(HttpStatus.NOT_FOUND, "not-found", "No import with that id."), null));
+			.orElseThrow(() -> Problems.notFound("No import with that id."));
 	}
 
 	@GetMapping("/api/directory/hsds/imports")

@@ -2,10 +2,8 @@ package org.workforcepathways.directory.hsds;
 
 import java.util.List;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,8 +46,7 @@ class HsdsReviewController {
 	HsdsImportRuns.Line decide(@PathVariable("id") long id, @Valid @RequestBody Decision decision,
 			@AuthenticationPrincipal Jwt jwt) {
 		return reviews.decide(id, decision.decision().equals("merge"), Caller.of(jwt))
-			.orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
-					Problems.problem(HttpStatus.NOT_FOUND, "not-found", "No waiting review with that id."), null));
+			.orElseThrow(() -> Problems.notFound("No waiting review with that id."));
 	}
 
 }

@@ -178,8 +178,7 @@ public class DirectoryStore {
 	}
 
 	private static ErrorResponseException notFound() {
-		return new ErrorResponseException(HttpStatus.NOT_FOUND,
-				Problems.problem(HttpStatus.NOT_FOUND, "not-found", "No listing with that id."), null);
+		return Problems.notFound("No listing with that id.");
 	}
 
 	private static void ownedBy(Listing l, Caller caller) {

@@ -90,8 +90,7 @@ class ListingCareController {
 	}
 
 	private static ErrorResponseException notFound() {
-		return new ErrorResponseException(HttpStatus.NOT_FOUND,
-				Problems.problem(HttpStatus.NOT_FOUND, "not-found", "No listing with that id."), null);
+		return Problems.notFound("No listing with that id.");
 	}
 
 }

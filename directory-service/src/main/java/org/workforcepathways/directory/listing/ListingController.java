@@ -6,9 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -61,8 +59,7 @@ class ListingController {
 			@RequestHeader(name = SessionId.HEADER, required = false) @Nullable String session) {
 		Listing found = listings.findById(id)
 			.or(() -> listings.serviceIdOf(id).flatMap(listings::findById))
-			.orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
-					Problems.problem(HttpStatus.NOT_FOUND, "not-found", "No listing with that id."), null));
+			.orElseThrow(() -> Problems.notFound("No listing with that id."));
 		Map<String, Location> places = locations
 			.findAllById(found.locations().stream().map(ServiceAtLocation::locationId).toList());
 		Listing resolved = new Listing(found.id(), found.kind(), found.title(), found.organizationId(),
@@ -82,8 +79,7 @@ class ListingController {
 	Map<String, ListingChanges.FactSource> sources(@PathVariable("id") @Pattern(regexp = "[A-Za-z0-9_.:-]{1,100}",
 			message = "must be 1-100 letters, digits or ._:-") String id) {
 		listings.findById(id)
-			.orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
-					Problems.problem(HttpStatus.NOT_FOUND, "not-found", "No listing with that id."), null));
+			.orElseThrow(() -> Problems.notFound("No listing with that id."));
 		return changes.sources(id);
 	}
 

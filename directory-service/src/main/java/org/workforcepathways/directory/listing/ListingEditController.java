@@ -94,8 +94,7 @@ class ListingEditController {
 		Caller caller = Caller.of(jwt);
 		listings.findById(id)
 			.filter(l -> caller.actsFor(l.organizationId()))
-			.orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
-					Problems.problem(HttpStatus.NOT_FOUND, "not-found", "No listing with that id."), null));
+			.orElseThrow(() -> Problems.notFound("No listing with that id."));
 		return changes.history(id);
 	}
 

@@ -3,10 +3,8 @@ package org.workforcepathways.directory.outcome;
 import java.io.IOException;
 import java.util.List;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,8 +46,7 @@ class OutcomeController {
 	Shown get(@PathVariable("id") @Pattern(regexp = ID, message = "must be a listing id") String id) {
 		ProgramOutcome o = outcomes.find(List.of(id)).get(id);
 		if (o == null) {
-			throw new ErrorResponseException(HttpStatus.NOT_FOUND,
-					Problems.problem(HttpStatus.NOT_FOUND, "not-found", "No outcomes reported for that listing."), null);
+			throw Problems.notFound("No outcomes reported for that listing.");
 		}
 		return shown(o);
 	}
@@ -61,8 +58,7 @@ class OutcomeController {
 		Caller caller = Caller.of(jwt);
 		listings.findById(id)
 			.filter(l -> caller.actsFor(l.organizationId()))
-			.orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
-					Problems.problem(HttpStatus.NOT_FOUND, "not-found", "No listing with that id."), null));
+			.orElseThrow(() -> Problems.notFound("No listing with that id."));
 		ProgramOutcome o = new ProgramOutcome(id, body.completionRate(), body.employedQ2(), body.employedQ4(),
 				body.medianEarnings(), body.credentialRate(), body.cohortSize(), body.periodStart(), body.periodEnd(),
 				body.source(), body.sourceUrl());

@@ -3,7 +3,6 @@ package org.workforcepathways.directory.screener;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -115,8 +114,7 @@ class ScreenerController {
 	}
 
 	private static ErrorResponseException notFound(String detail) {
-		return new ErrorResponseException(HttpStatus.NOT_FOUND, Problems.problem(HttpStatus.NOT_FOUND, "not-found", detail),
-				null);
+		return Problems.notFound(detail);
 	}
 
 }

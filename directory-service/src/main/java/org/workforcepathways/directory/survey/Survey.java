@@ -116,8 +116,7 @@ public class Survey {
 			.query((rs, n) -> new Row(rs.getString(1), rs.getTimestamp(2).toInstant(),
 					rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
 			.optional()
-			.orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND, Problems.problem(HttpStatus.NOT_FOUND,
-					"not-found", "This survey link is not known; ask the partnership for a new one."), null));
+			.orElseThrow(() -> Problems.notFound("This survey link is not known; ask the partnership for a new one."));
 		if (row.respondedAt() != null || row.expiresAt().isBefore(Instant.now())) {
 			throw new ErrorResponseException(HttpStatus.GONE, Problems.problem(HttpStatus.GONE, "link-used",
 					row.respondedAt() != null ? "This survey was answered already; thank you."

@@ -5,7 +5,6 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -80,8 +79,7 @@ class SurveyController {
 	Decision decide(@PathVariable("id") long id, @Valid @RequestBody Decision decision, @AuthenticationPrincipal Jwt jwt) {
 		return survey.decide(id, decision.decision().equals("approve"), Caller.of(jwt))
 			.map(d -> new Decision(d.equals("approved") ? "approve" : "reject"))
-			.orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
-					Problems.problem(HttpStatus.NOT_FOUND, "not-found", "No waiting answer with that id."), null));
+			.orElseThrow(() -> Problems.notFound("No waiting answer with that id."));
 	}
 
 	@GetMapping("/api/directory/survey/links/{token}")

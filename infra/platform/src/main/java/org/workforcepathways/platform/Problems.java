@@ -48,6 +48,16 @@ public class Problems extends ResponseEntityExceptionHandler {
 		return p;
 	}
 
+	/** The same problem as an exception a controller or service throws. */
+	public static org.springframework.web.ErrorResponseException error(HttpStatus status, String type, String detail) {
+		return new org.springframework.web.ErrorResponseException(status, problem(status, type, detail), null);
+	}
+
+	/** A 404; the same answer whether the thing does not exist or belongs to someone else, so ids cannot be probed. */
+	public static org.springframework.web.ErrorResponseException notFound(String detail) {
+		return error(HttpStatus.NOT_FOUND, "not-found", detail);
+	}
+
 	/** A 400 naming one bad field. */
 	public static ProblemDetail badField(String field, String message) {
 		return invalid(List.of(new FieldProblem(field, message)));

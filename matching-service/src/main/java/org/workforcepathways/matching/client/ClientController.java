@@ -9,7 +9,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -97,8 +96,7 @@ class ClientController {
 	private Client owned(UUID id, Jwt jwt) {
 		return clients.find(id, Caller.of(jwt).organization()).orElseThrow(() -> {
 			audit.record(Actor.of(jwt), Action.READ, "client", id.toString(), Outcome.NOT_FOUND);
-			return new ErrorResponseException(HttpStatus.NOT_FOUND,
-					Problems.problem(HttpStatus.NOT_FOUND, "not-found", "No client with that id."), null);
+			return Problems.notFound("No client with that id.");
 		});
 	}
 

@@ -9,7 +9,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -123,8 +122,7 @@ class ConsentController {
 
 	private Person client(UUID id, Jwt jwt) {
 		if (clients.find(id, Caller.of(jwt).organization()).isEmpty()) {
-			throw new ErrorResponseException(HttpStatus.NOT_FOUND,
-					Problems.problem(HttpStatus.NOT_FOUND, "not-found", "No client with that id."), null);
+			throw Problems.notFound("No client with that id.");
 		}
 		return Person.client(id);
 	}
@@ -143,8 +141,7 @@ class ConsentController {
 
 	private Consents.Consent withdraw(Person p, long consentId, Jwt jwt) {
 		Consents.Consent c = consents.withdraw(p, consentId, jwt.getSubject())
-			.orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
-					Problems.problem(HttpStatus.NOT_FOUND, "not-found", "No consent in force with that id."), null));
+			.orElseThrow(() -> Problems.notFound("No consent in force with that id."));
 		audit.record(Actor.of(jwt), Action.UPDATE, "consent", Long.toString(consentId), Outcome.ALLOWED);
 		return c;
 	}

@@ -142,8 +142,7 @@ class ReferralController {
 	}
 
 	private static ErrorResponseException notFound() {
-		return new ErrorResponseException(HttpStatus.NOT_FOUND,
-				Problems.problem(HttpStatus.NOT_FOUND, "not-found", "No referral with that id."), null);
+		return Problems.notFound("No referral with that id.");
 	}
 
 }

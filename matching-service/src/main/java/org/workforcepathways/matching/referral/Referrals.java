@@ -465,8 +465,7 @@ public class Referrals {
 	private Row locked(UUID id, Caller caller) {
 		jdbc.sql("select id from referral where id = :id for update").param("id", id).query(UUID.class).optional();
 		return row(id).filter(r -> sees(r, caller))
-			.orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
-					Problems.problem(HttpStatus.NOT_FOUND, "not-found", "No referral with that id."), null));
+			.orElseThrow(() -> Problems.notFound("No referral with that id."));
 	}
 
 	private boolean sees(Row r, Caller caller) {
