@@ -8,7 +8,10 @@ import org.workforcepathways.contracts.engagement.ListingAction;
 import org.workforcepathways.contracts.engagement.ListingRated;
 import org.workforcepathways.contracts.engagement.ListingViewed;
 import org.workforcepathways.contracts.engagement.SearchPerformed;
+import org.workforcepathways.contracts.listing.EventAttendance;
 import org.workforcepathways.contracts.listing.ListingChanged;
+import org.workforcepathways.contracts.listing.SurveyProgress;
+import org.workforcepathways.contracts.referral.IntakeRecorded;
 import org.workforcepathways.contracts.referral.ReferralChanged;
 import org.workforcepathways.contracts.referral.ReferralOverdue;
 import org.workforcepathways.contracts.referral.RetentionChecked;
@@ -52,8 +55,21 @@ public final class EventTypes {
 			"org.workforcepathways.matching.referral-overdue", Topics.REFERRAL_LIFECYCLE, ReferralOverdue.class,
 			"schemas/referral.lifecycle/referral-overdue.v1.json");
 
+	public static final EventType<IntakeRecorded> INTAKE_RECORDED = new EventType<>(
+			"org.workforcepathways.matching.intake-recorded", Topics.REFERRAL_LIFECYCLE, IntakeRecorded.class,
+			"schemas/referral.lifecycle/intake-recorded.v1.json");
+
+	public static final EventType<EventAttendance> EVENT_ATTENDANCE = new EventType<>(
+			"org.workforcepathways.directory.event-attendance", Topics.LISTING_CHANGES, EventAttendance.class,
+			"schemas/listing.changes/event-attendance.v1.json");
+
+	public static final EventType<SurveyProgress> SURVEY_PROGRESS = new EventType<>(
+			"org.workforcepathways.directory.survey-progress", Topics.LISTING_CHANGES, SurveyProgress.class,
+			"schemas/listing.changes/survey-progress.v1.json");
+
 	private static final List<EventType<?>> ALL = List.of(SEARCH_PERFORMED, LISTING_VIEWED, LISTING_ACTION,
-			CAMPAIGN_LANDING, LISTING_RATED, LISTING_CHANGED, REFERRAL_CHANGED, RETENTION_CHECKED, REFERRAL_OVERDUE);
+			CAMPAIGN_LANDING, LISTING_RATED, LISTING_CHANGED, EVENT_ATTENDANCE, SURVEY_PROGRESS, REFERRAL_CHANGED,
+			RETENTION_CHECKED, REFERRAL_OVERDUE, INTAKE_RECORDED);
 
 	private EventTypes() {
 	}

@@ -48,7 +48,7 @@ class EventValidatorTest {
 	void acceptsAListingChangeAndRejectsNegativeSeats() {
 		var event = CloudEvent.of(EventTypes.LISTING_CHANGED, "/directory-service", new ListingChanged("demo-tp-0001",
 				"calumet-community-college", "training_program", "updated", 3, "active", 14, 2,
-				java.time.LocalDate.of(2027, 1, 13)));
+				java.time.LocalDate.of(2027, 1, 13), "Welding Certificate", java.util.List.of("51-4121.06")));
 
 		var result = validator.validate(EventJson.write(event));
 
@@ -61,7 +61,7 @@ class EventValidatorTest {
 	@Test
 	void acceptsReferralEventsAndRejectsAnUnknownStatusOrAPersonId() {
 		var demographics = new org.workforcepathways.contracts.referral.ReferralChanged.Demographics("female",
-				java.util.List.of("hispanic_latino"), "25_34", false, null);
+				java.util.List.of("hispanic_latino"), "25_34", false, null, true);
 		var changed = CloudEvent.of(EventTypes.REFERRAL_CHANGED, "/matching-service",
 				new org.workforcepathways.contracts.referral.ReferralChanged("r-1", "0123456789abcdef01234567",
 						"demo-tp-0001", "training_program", "calumet-community-college", "southeast-jobs", "enrolled",
@@ -128,6 +128,25 @@ class EventValidatorTest {
 
 		assertThat(validator.validate(json)).isInstanceOfSatisfying(Rejection.class,
 				r -> assertThat(r.reason()).contains("id"));
+	}
+
+	@Test
+	void acceptsTheCampaignFunnelEventsAndRejectsWhatTheyDoNotKnow() {
+		var intake = CloudEvent.of(EventTypes.INTAKE_RECORDED, "/m",
+				new org.workforcepathways.contracts.referral.IntakeRecorded("started", "billboard", "BB-63", false));
+		var attendance = CloudEvent.of(EventTypes.EVENT_ATTENDANCE, "/d", new org.workforcepathways.contracts.listing.EventAttendance(
+				"demo-ce-0001", "acme", java.time.LocalDate.of(2026, 10, 7), "in_person", 40, 31));
+		var survey = CloudEvent.of(EventTypes.SURVEY_PROGRESS, "/d",
+				new org.workforcepathways.contracts.listing.SurveyProgress(120, 110, 70));
+
+		assertThat(((Accepted) validator.validate(EventJson.write(intake))).as(EventTypes.INTAKE_RECORDED)).contains(intake);
+		assertThat(((Accepted) validator.validate(EventJson.write(attendance))).as(EventTypes.EVENT_ATTENDANCE))
+			.contains(attendance);
+		assertThat(((Accepted) validator.validate(EventJson.write(survey))).as(EventTypes.SURVEY_PROGRESS)).contains(survey);
+		assertThat(validator.validate(EventJson.write(intake).replace("billboard", "skywriting")))
+			.isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.reason()).contains("heardFrom"));
+		assertThat(validator.validate(EventJson.write(attendance).replace("\"attended\":31", "\"attended\":-1")))
+			.isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.reason()).contains("attended"));
 	}
 
 	@Test

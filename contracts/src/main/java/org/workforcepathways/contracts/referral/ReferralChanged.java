@@ -26,9 +26,13 @@ public record ReferralChanged(String referralId, String personRef, String listin
 		String campaign, LocalDate placedOn, String outcome, java.time.Instant deadlineAt,
 		java.time.Instant respondedAt) {
 
-	/** Coarse categories only, each optional. */
+	/**
+	 * Coarse categories only, each optional.
+	 *
+	 * @param justiceInvolved a returning citizen (has a conviction record), as the person chose to say
+	 */
 	public record Demographics(String sex, java.util.List<String> raceEthnicity, String ageBand,
-			Boolean veteran, Boolean disability) {
+			Boolean veteran, Boolean disability, Boolean justiceInvolved) {
 
 	}
 

@@ -77,7 +77,8 @@ public class ListingChanges {
 		outbox.add(Topics.LISTING_CHANGES, after.id(),
 				CloudEvent.of(EventTypes.LISTING_CHANGED, source,
 						new ListingChanged(after.id(), after.organizationId(), after.kind().code(), change,
-								saved.version(), after.status(), w.seatsTotal(), w.seatsOpen(), w.nextStart())));
+								saved.version(), after.status(), w.seatsTotal(), w.seatsOpen(), w.nextStart(), after.title(),
+								w.occupations())));
 	}
 
 	/** The fields that differ, workforce fields as {@code workforce.<name>}; everything for a new listing. */

@@ -21,6 +21,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.ErrorResponseException;
 
+import org.workforcepathways.contracts.CloudEvent;
+import org.workforcepathways.contracts.EventTypes;
+import org.workforcepathways.contracts.Topics;
+import org.workforcepathways.contracts.listing.SurveyProgress;
 import org.workforcepathways.directory.config.DirectoryProperties;
 import org.workforcepathways.directory.listing.DirectoryStore;
 import org.workforcepathways.directory.listing.Listing;
@@ -30,6 +34,7 @@ import org.workforcepathways.platform.Caller;
 import org.workforcepathways.platform.InvalidInputException;
 import org.workforcepathways.platform.Problems;
 import org.workforcepathways.platform.Problems.FieldProblem;
+import org.workforcepathways.platform.outbox.Outbox;
 
 /**
  * The landscape survey: an admin invites the region's known organizations with single-use links; an organization
@@ -51,13 +56,19 @@ public class Survey {
 
 	private final DirectoryProperties.Survey settings;
 
+	private final Outbox outbox;
+
+	private final String source;
+
 	Survey(JdbcClient jdbc, OrganizationRepository organizations, DirectoryStore store, JsonMapper json,
-			DirectoryProperties properties) {
+			DirectoryProperties properties, Outbox outbox) {
 		this.jdbc = jdbc;
 		this.organizations = organizations;
 		this.store = store;
 		this.json = json;
 		this.settings = properties.survey();
+		this.outbox = outbox;
+		this.source = properties.source();
 	}
 
 	/** A link to send to one organization; the token is shown once and cannot be recovered. */
@@ -104,6 +115,7 @@ public class Survey {
 				.update();
 			out.add(new Invitation(id, token, "/survey/" + token, expires));
 		}
+		publishProgress();
 		return out;
 	}
 
@@ -166,6 +178,7 @@ public class Survey {
 				.param("doc", json.writeValueAsString(d))
 				.update();
 		}
+		publishProgress();
 		return drafts.size();
 	}
 
@@ -210,6 +223,13 @@ public class Survey {
 			.single();
 		return new Coverage(known, surveyed, responded, share(surveyed, known), share(responded, known),
 				settings.surveyedTarget(), settings.respondedTarget());
+	}
+
+	/** The coverage after a change, as a {@code survey-progress} event; call inside the change's transaction. */
+	private void publishProgress() {
+		Coverage c = coverage();
+		outbox.add(Topics.LISTING_CHANGES, SurveyProgress.KEY, CloudEvent.of(EventTypes.SURVEY_PROGRESS, source,
+				new SurveyProgress(c.knownOrganizations(), c.surveyed(), c.responded())));
 	}
 
 	private static double share(long part, long whole) {

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
  * only as coarse categories on referral events.
  *
  * @param consent the person agreed to give them for counting; without it nothing here is kept
+ * @param justiceInvolved a returning citizen (has a conviction record), as the person chose to say
  */
 public record Demographics(boolean consent,
 		@Pattern(regexp = "female|male|nonbinary|another", message = "must be female, male, nonbinary or another") @Nullable String sex,
@@ -21,9 +22,9 @@ public record Demographics(boolean consent,
 				regexp = "black|hispanic_latino|white|asian|native_american|pacific_islander|middle_eastern_north_african|multiracial|another",
 				message = "is not a known category") String> raceEthnicity,
 		@Pattern(regexp = "under_18|18_24|25_34|35_44|45_54|55_64|65_plus", message = "is not a known age band") @Nullable String ageBand,
-		@Nullable Boolean veteran, @Nullable Boolean disability) {
+		@Nullable Boolean veteran, @Nullable Boolean disability, @Nullable Boolean justiceInvolved) {
 
-	public static final Demographics NONE = new Demographics(false, null, null, null, null, null);
+	public static final Demographics NONE = new Demographics(false, null, null, null, null, null, null);
 
 	public Demographics {
 		raceEthnicity = raceEthnicity == null ? List.of() : List.copyOf(raceEthnicity);
@@ -32,7 +33,8 @@ public record Demographics(boolean consent,
 	/** Answers without consent are not accepted, so they cannot be stored by mistake. */
 	@AssertTrue(message = "demographics need consent: true")
 	boolean isGivenWithConsent() {
-		return consent || sex == null && raceEthnicity.isEmpty() && ageBand == null && veteran == null && disability == null;
+		return consent || sex == null && raceEthnicity.isEmpty() && ageBand == null && veteran == null && disability == null
+				&& justiceInvolved == null;
 	}
 
 }

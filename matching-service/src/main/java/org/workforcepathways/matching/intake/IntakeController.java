@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 
+import org.workforcepathways.contracts.referral.IntakeRecorded;
 import org.workforcepathways.matching.audit.Actor;
 import org.workforcepathways.matching.audit.AuditEntry.Action;
 import org.workforcepathways.matching.audit.AuditEntry.Outcome;
@@ -42,11 +43,14 @@ class IntakeController {
 
 	private final AuditLog audit;
 
-	IntakeController(MatchService matching, SavedIntakes saved, Clients clients, AuditLog audit) {
+	private final IntakeEvents events;
+
+	IntakeController(MatchService matching, SavedIntakes saved, Clients clients, AuditLog audit, IntakeEvents events) {
 		this.matching = matching;
 		this.saved = saved;
 		this.clients = clients;
 		this.audit = audit;
+		this.events = events;
 	}
 
 	/** The intake's fixed choices, in English and Spanish, for any client to render. */
@@ -73,6 +77,7 @@ class IntakeController {
 		});
 		MatchResult result = matching.match(request);
 		if (!request.save()) {
+			completed(request, jwt);
 			return result;
 		}
 		if (jwt == null) {
@@ -94,7 +99,14 @@ class IntakeController {
 		}
 		var id = saved.save(person, caller.organization(), request, caller.subject());
 		audit.record(Actor.of(jwt), Action.CREATE, "intake", id.toString(), Outcome.ALLOWED);
+		completed(request, jwt);
 		return result.withIntakeId(id);
+	}
+
+	/** Counts a completed intake for the campaign's funnel; only once it has succeeded. */
+	private void completed(IntakeRequest request, @Nullable Jwt jwt) {
+		events.record(IntakeRecorded.COMPLETED, request.heardFrom(),
+				request.campaign(), jwt);
 	}
 
 	@GetMapping("/api/matching/me/export")

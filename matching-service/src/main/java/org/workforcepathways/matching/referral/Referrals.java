@@ -511,7 +511,8 @@ public class Referrals {
 
 	private static ReferralChanged.@Nullable Demographics coarse(@Nullable Demographics d) {
 		return d == null || !d.consent() ? null
-				: new ReferralChanged.Demographics(d.sex(), d.raceEthnicity(), d.ageBand(), d.veteran(), d.disability());
+				: new ReferralChanged.Demographics(d.sex(), d.raceEthnicity(), d.ageBand(), d.veteran(), d.disability(),
+						d.justiceInvolved());
 	}
 
 	private static SavedIntakes.Person personOf(Row row) {

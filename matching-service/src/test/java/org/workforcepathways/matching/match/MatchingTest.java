@@ -87,8 +87,8 @@ class MatchingTest {
 	@Property(tries = 300)
 	void demographicsNeverChangeTheRanking(@ForAll("intakes") Intake intake, @ForAll("demographics") Demographics one,
 			@ForAll("demographics") Demographics other) {
-		MatchResult a = service.match(new IntakeRequest(intake, one, false, null, null));
-		MatchResult b = service.match(new IntakeRequest(intake, other, false, null, null));
+		MatchResult a = service.match(new IntakeRequest(intake, one, false, null, null, null));
+		MatchResult b = service.match(new IntakeRequest(intake, other, false, null, null, null));
 		assertThat(b).isEqualTo(a);
 	}
 
@@ -96,7 +96,7 @@ class MatchingTest {
 	void anEveningWelderWithAGedAndChildrenHearsWhyInPlainWords() {
 		Intake intake = new Intake(Map.of("r1", 2, "r2", 2, "c1", 1), List.of(), "ged", List.of("welding"),
 				new Intake.Travel("60617", 10, "transit"), List.of("evening"), false, List.of("childcare"), List.of("en"), "en");
-		MatchResult result = service.match(new IntakeRequest(intake, null, false, null, null));
+		MatchResult result = service.match(new IntakeRequest(intake, null, false, null, null, null));
 
 		MatchResult.PathwayMatch welding = result.pathways().getFirst();
 		assertThat(welding.id()).isEqualTo("welding");
@@ -121,7 +121,7 @@ class MatchingTest {
 	void withoutADiplomaTheApprenticeshipSaysWhatStandsInTheWayInSpanish() {
 		Intake intake = new Intake(Map.of("r1", 2, "r2", 2), List.of(), "none", List.of("welding"),
 				new Intake.Travel("60617", 10, "transit"), List.of("day"), true, List.of(), List.of("es"), "es");
-		MatchResult result = service.match(new IntakeRequest(intake, null, false, null, null));
+		MatchResult result = service.match(new IntakeRequest(intake, null, false, null, null, null));
 		MatchResult.StepMatch apprenticeship = result.pathways().getFirst().steps().stream()
 			.filter(s -> s.kind().equals("apprenticeship")).findFirst().orElseThrow();
 		assertThat(apprenticeship.obstacles()).containsExactly(
@@ -134,7 +134,7 @@ class MatchingTest {
 	void screenerRulesTheIntakeAnswersAreHardFiltersAndSaidSo() {
 		Intake intake = new Intake(Map.of("r1", 2, "r2", 2), List.of(), "ged", List.of("welding"),
 				new Intake.Travel("60617", 10, "transit"), List.of("evening"), false, List.of(), List.of("en"), "en");
-		MatchResult.PathwayMatch welding = service.match(new IntakeRequest(intake, null, false, null, null)).pathways().getFirst();
+		MatchResult.PathwayMatch welding = service.match(new IntakeRequest(intake, null, false, null, null, null)).pathways().getFirst();
 		List<MatchResult.ProgramMatch> programs = welding.steps().stream().flatMap(s -> s.programs().stream()).toList();
 		assertThat(programs).extracting(MatchResult.ProgramMatch::listingId).doesNotContain("weld-lic").contains("weld-area");
 		MatchResult.ProgramMatch area = programs.stream().filter(p -> p.listingId().equals("weld-area")).findFirst().orElseThrow();
@@ -144,7 +144,7 @@ class MatchingTest {
 
 		Intake driver = new Intake(Map.of("r1", 2, "r2", 2), List.of("drivers_license"), "ged", List.of("welding"),
 				new Intake.Travel("60617", 10, "transit"), List.of("evening"), false, List.of(), List.of("en"), "en");
-		assertThat(service.match(new IntakeRequest(driver, null, false, null, null)).pathways().getFirst().steps().stream()
+		assertThat(service.match(new IntakeRequest(driver, null, false, null, null, null)).pathways().getFirst().steps().stream()
 			.flatMap(s -> s.programs().stream()).map(MatchResult.ProgramMatch::listingId)).contains("weld-lic");
 	}
 
@@ -175,7 +175,8 @@ class MatchingTest {
 		return Combinators.combine(Arbitraries.of(true, false), Arbitraries.of("female", "male", "nonbinary", "another").injectNull(0.3),
 				Arbitraries.of("black", "hispanic_latino", "white", "asian", "multiracial").list().uniqueElements().ofMaxSize(2),
 				Arbitraries.of("under_18", "18_24", "25_34", "35_44", "65_plus").injectNull(0.3),
-				Arbitraries.of(true, false).injectNull(0.3), Arbitraries.of(true, false).injectNull(0.3))
+				Arbitraries.of(true, false).injectNull(0.3), Arbitraries.of(true, false).injectNull(0.3),
+				Arbitraries.of(true, false).injectNull(0.3))
 			.as(Demographics::new);
 	}
 

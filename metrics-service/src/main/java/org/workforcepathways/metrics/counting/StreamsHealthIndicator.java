@@ -1,4 +1,4 @@
-package org.workforcepathways.metrics.engagement;
+package org.workforcepathways.metrics.counting;
 
 import org.apache.kafka.streams.KafkaStreams;
 
