@@ -8,7 +8,8 @@ RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -DskipTests -pl ${MODULE} -
  && cp ${MODULE}/target/${MODULE}-*-exec.jar /app.jar
 
 FROM eclipse-temurin:21-jre
-RUN useradd --system --uid 10001 wrd
+# /var/lib/metrics: owned by the service user, so a named volume mounted there (metrics-service's state) is writable
+RUN useradd --system --uid 10001 wrd && mkdir -p /var/lib/metrics && chown wrd /var/lib/metrics
 USER wrd
 COPY --from=build /app.jar /app/app.jar
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=70 -XX:+UseSerialGC"

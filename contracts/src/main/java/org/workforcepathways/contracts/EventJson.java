@@ -11,8 +11,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class EventJson {
 
+	// an optional yes/no or count the producer left out reads as false or 0, as the schemas allow
 	private static final JsonMapper MAPPER = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.build();
 
 	private EventJson() {

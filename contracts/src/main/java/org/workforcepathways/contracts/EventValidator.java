@@ -71,6 +71,14 @@ public final class EventValidator {
 				.reduce((a, b) -> a + "; " + b)
 				.orElseThrow());
 		}
+		try {
+			// what passes the schema must also read as its payload record, or a consumer would fail on it later
+			EventJson.read(tree, type.get());
+		}
+		catch (JacksonException ex) {
+			return new Rejection("does not read as " + type.get().payload().getSimpleName() + ": "
+					+ abbreviate(ex.getOriginalMessage()));
+		}
 		return new Accepted(type.get(), tree);
 	}
 

@@ -150,6 +150,20 @@ class EventValidatorTest {
 	}
 
 	@Test
+	void anOptionalYesNoLeftOutReadsAsNo() {
+		var check = CloudEvent.of(EventTypes.RETENTION_CHECKED, "/m", new org.workforcepathways.contracts.referral.RetentionChecked(
+				"r-1", "0123456789abcdef01234567", "p-1", "org", 90, true, java.time.LocalDate.of(2026, 6, 1),
+				java.util.List.of(), null, false));
+		String withoutIt = EventJson.write(check).replace(",\"noContactByChoice\":false", "");
+
+		var result = validator.validate(withoutIt);
+
+		assertThat(withoutIt).doesNotContain("noContactByChoice");
+		assertThat(result).isInstanceOf(Accepted.class);
+		assertThat(((Accepted) result).as(EventTypes.RETENTION_CHECKED).orElseThrow().data().noContactByChoice()).isFalse();
+	}
+
+	@Test
 	void everyTypeHasItsSchemaOnTheClasspath() {
 		for (EventType<?> type : EventTypes.all()) {
 			assertThat(getClass().getClassLoader().getResource(type.schemaResource())).as(type.name()).isNotNull();

@@ -32,6 +32,18 @@ class FallbackController {
 				"The " + label(service) + " is unavailable; try again shortly.");
 	}
 
+	/**
+	 * A campaign link whose landing cannot be recorded still takes the person to the directory: someone scanning a
+	 * poster should never meet an error page. The landing goes uncounted.
+	 */
+	@RequestMapping("/fallback/campaign-link")
+	Mono<Void> campaignLink(ServerWebExchange exchange) {
+		exchange.getResponse().setStatusCode(HttpStatus.FOUND);
+		exchange.getResponse().getHeaders().setLocation(java.net.URI.create("/"));
+		exchange.getResponse().getHeaders().setCacheControl("no-store");
+		return exchange.getResponse().setComplete();
+	}
+
 	private static String label(String service) {
 		return switch (service) {
 			case "directory" -> "directory";

@@ -89,9 +89,12 @@ public final class Stack {
 						"spring.security.oauth2.resourceserver.jwt.issuer-uri", e.issuer(),
 						"spring.http.serviceclient.directory.base-url", "http://127.0.0.1:" + p.directory()));
 		var metrics = new SpringService(ctx, "metrics-service", p.metrics(),
-				ordered("spring.kafka.bootstrap-servers", e.kafkaBootstrap(), "spring.kafka.streams.state-dir",
-						ctx.dir().resolve("metrics-service/streams").toString(),
-						"spring.security.oauth2.resourceserver.jwt.issuer-uri", e.issuer()));
+				ordered("spring.datasource.url", e.jdbc("metrics"), "spring.datasource.username", "metrics",
+						"spring.datasource.password", "metrics", "spring.kafka.bootstrap-servers", e.kafkaBootstrap(),
+						"spring.kafka.streams.state-dir", ctx.dir().resolve("metrics-service/streams").toString(),
+						"spring.security.oauth2.resourceserver.jwt.issuer-uri", e.issuer(), "metrics.demo-campaign",
+						"true", "metrics.directory-url", "http://localhost:" + p.gateway() + "/", "metrics.public-url",
+						"http://localhost:" + p.gateway()));
 		var gateway = new SpringService(ctx, "gateway", p.gateway(),
 				ordered("wrd.gateway.directory-uri", "http://127.0.0.1:" + p.directory(), "wrd.gateway.matching-uri",
 						"http://127.0.0.1:" + p.matching(), "wrd.gateway.metrics-uri", "http://127.0.0.1:" + p.metrics(),

@@ -23,6 +23,8 @@ public final class Wrd {
 			  logs [part] [-f]      the end of a part's log (all parts without a name); -f follows
 			  reset                 stop everything and wipe .devstack/ (all data, logs, pids)
 			  test                  run the test suite on the real engines (handled by the ./wrd script)
+			  simulate [--days 30] [--scale 1] [--seed N]
+			                        a month of made-up campaign traffic into the dev stack (./wrd script)
 			options: --stack dev|test (default dev)""";
 
 	private Wrd() {

@@ -9,7 +9,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,7 +20,6 @@ import org.workforcepathways.platform.Problems;
 
 /** QR codes of campaign links ({@code <public url>/c/<code>}), for whoever prints the campaign. */
 @RestController
-@Validated
 class QrController {
 
 	private final Campaigns campaigns;
@@ -36,7 +34,7 @@ class QrController {
 		this.properties = properties;
 	}
 
-	@GetMapping(path = "/api/metrics/codes/{code}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
+	@GetMapping("/api/metrics/codes/{code}/qr.png")
 	@PreAuthorize("hasAnyRole('city_staff', 'admin')")
 	@Operation(summary = "The QR code of a campaign code's link, as PNG (size in pixels, 128-2048)")
 	ResponseEntity<byte[]> png(@PathVariable String code,
@@ -48,7 +46,7 @@ class QrController {
 			.body(qr.png(link(known), size));
 	}
 
-	@GetMapping(path = "/api/metrics/codes/{code}/qr.svg", produces = "image/svg+xml")
+	@GetMapping("/api/metrics/codes/{code}/qr.svg")
 	@PreAuthorize("hasAnyRole('city_staff', 'admin')")
 	@Operation(summary = "The QR code of a campaign code's link, as SVG")
 	ResponseEntity<String> svg(@PathVariable String code) {

@@ -86,7 +86,8 @@ public record CampaignReport(Campaign campaign, Period period, Instant generated
 	}
 
 	/**
-	 * Retention of placements at 30, 90, 180 and 365 days. Counts are given by cohort (month placed); overall and for
+	 * Retention of placements at 30, 90, 180 and 365 days, for placements from a year before the period to its end
+	 * (a year's check-in comes a year after placement). Counts are given by cohort (month placed); overall and for
 	 * women ({@code sex:female}) and people of color ({@code poc:yes}) only rates, since counts across cohorts or groups
 	 * would let a withheld cohort count be worked out.
 	 */

@@ -290,7 +290,10 @@ public final class ReportBuilder {
 
 	// ---- retention
 
-	private CampaignReport.Retention retention(Campaign campaign, Period period, Scope scope) {
+	private CampaignReport.Retention retention(Campaign campaign, Period reportPeriod, Scope scope) {
+		// a year's check-ins only come due a year after placement: cohorts are the placements of the year before the
+		// period as well as the period's own
+		Period period = new Period(reportPeriod.from().minusYears(1), reportPeriod.to(), "month");
 		Map<String, Long> placedByCohort = new TreeMap<>();
 		scan(Metrics.referral(Metrics.PLACED), period, (f, n) -> {
 			if (scope.training(f.dimension(0))) {

@@ -16,7 +16,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,7 +30,6 @@ import org.workforcepathways.platform.Problems;
 
 /** The campaign report for city staff and admins: aggregates only, small counts withheld. */
 @RestController
-@Validated
 class ReportController {
 
 	// a daily trend longer than this is unreadable; weeks or months serve a longer period
