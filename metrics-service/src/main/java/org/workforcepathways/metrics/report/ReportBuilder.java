@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
-import java.util.function.Predicate;
 
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -65,7 +64,7 @@ public final class ReportBuilder {
 	}
 
 	public CampaignReport build(Campaign campaign, Period period) {
-		Scope scope = new Scope(campaign, listings());
+		Scope scope = new Scope(campaign, listings(), referredListings());
 		Traffic traffic = traffic(campaign, period);
 		var referrals = referrals(campaign, period, scope);
 		var enrollment = enrollment(campaign, period, scope);
@@ -503,44 +502,52 @@ public final class ReportBuilder {
 		try (var all = figures.listings().all()) {
 			all.forEachRemaining(kv -> out.put(kv.key, Snapshots.read(kv.value, Snapshots.Listing.class).data()));
 		}
+		return out;
+	}
+
+	private Map<String, Metrics.ReferredListing> referredListings() {
+		Map<String, Metrics.ReferredListing> out = new HashMap<>();
 		try (var all = figures.referredListings().all()) {
-			all.forEachRemaining(kv -> out.computeIfAbsent(kv.key, id -> {
-				var r = Snapshots.read(kv.value, Metrics.ReferredListing.class);
-				return new ListingChanged(id, "-", r.kind(), "referred", -1, "active", null, null, null, null,
-						r.occupations());
-			}));
+			all.forEachRemaining(kv -> out.put(kv.key, Snapshots.read(kv.value, Metrics.ReferredListing.class)));
 		}
 		return out;
 	}
 
-	/** Which listings a campaign covers: its programs, or those preparing for its occupations; else every program. */
+	/**
+	 * Which listings a campaign covers: its programs, or those preparing for its occupations, as the listing says now
+	 * or as it said when people were referred to it; without either, every program.
+	 */
 	private static final class Scope {
 
 		private final Campaign campaign;
 
 		private final Map<String, ListingChanged> listings;
 
-		Scope(Campaign campaign, Map<String, ListingChanged> listings) {
+		private final Map<String, Metrics.ReferredListing> referred;
+
+		Scope(Campaign campaign, Map<String, ListingChanged> listings, Map<String, Metrics.ReferredListing> referred) {
 			this.campaign = campaign;
 			this.listings = listings;
+			this.referred = referred;
 		}
 
 		boolean includes(String listingId) {
-			if (campaign.programs().isEmpty() && campaign.occupations().isEmpty()) {
+			if (campaign.programs().isEmpty() && campaign.occupations().isEmpty()
+					|| campaign.programs().contains(listingId)) {
 				return true;
 			}
-			if (campaign.programs().contains(listingId)) {
-				return true;
-			}
-			ListingChanged l = listings.get(listingId);
-			return l != null && l.occupations().stream().anyMatch(campaign.occupations()::contains);
+			ListingChanged now = listings.get(listingId);
+			Metrics.ReferredListing then = referred.get(listingId);
+			return now != null && now.occupations().stream().anyMatch(campaign.occupations()::contains)
+					|| then != null && then.occupations().stream().anyMatch(campaign.occupations()::contains);
 		}
 
 		/** A training program in scope: what enrollment and applicant figures count. */
 		boolean training(String listingId) {
-			ListingChanged l = listings.get(listingId);
-			Predicate<ListingChanged> program = x -> x == null || "training_program".equals(x.kind());
-			return program.test(l) && includes(listingId);
+			ListingChanged now = listings.get(listingId);
+			Metrics.ReferredListing then = referred.get(listingId);
+			String kind = now != null ? now.kind() : then != null ? then.kind() : "training_program";
+			return "training_program".equals(kind) && includes(listingId);
 		}
 
 	}

@@ -2,35 +2,26 @@ package org.workforcepathways.metrics.report;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.workforcepathways.contracts.EventTypes;
 import org.workforcepathways.contracts.EventValidator;
-import org.workforcepathways.contracts.Topics;
 import org.workforcepathways.metrics.campaign.Campaign;
 import org.workforcepathways.metrics.campaign.DemoCampaign;
-import org.workforcepathways.metrics.counting.CountingStreams.Figures;
-import org.workforcepathways.metrics.counting.CountingTopology;
 import org.workforcepathways.metrics.simulation.CampaignTraffic;
 import org.workforcepathways.metrics.simulation.DemoListing;
 
@@ -48,7 +39,7 @@ class ReportTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private TopologyTestDriver driver;
+	private UninterruptedRun run;
 
 	private List<CampaignTraffic.Sent> sent;
 
@@ -56,23 +47,10 @@ class ReportTest {
 
 	@BeforeEach
 	void countASimulatedMonth() {
-		StreamsBuilder builder = new StreamsBuilder();
-		CountingTopology.build(builder, CHICAGO, Duration.ofDays(35), false);
-		Properties config = new Properties();
-		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "report-test");
-		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-		driver = new TopologyTestDriver(builder.build(), config);
-		var topics = java.util.Map.of(Topics.DIRECTORY_ENGAGEMENT, input(Topics.DIRECTORY_ENGAGEMENT),
-				Topics.REFERRAL_LIFECYCLE, input(Topics.REFERRAL_LIFECYCLE), Topics.LISTING_CHANGES,
-				input(Topics.LISTING_CHANGES));
 		List<DemoListing> listings = DemoListing.read(Path.of("../infra/demo-data/calumet-listings.json"));
 		Instant now = TODAY.atTime(18, 0).atZone(CHICAGO).toInstant();
 		sent = new CampaignTraffic(listings, DemoCampaign.CODES, CHICAGO, 1, 42).generate(TODAY.minusDays(30), 31, now);
-		Instant published = now;
-		for (CampaignTraffic.Sent s : sent) {
-			published = published.plusMillis(10);
-			topics.get(s.topic()).pipeInput(s.key(), s.json(), published);
-		}
+		run = new UninterruptedRun(sent, CHICAGO);
 		var request = DemoCampaign.request(TODAY);
 		campaign = new Campaign(UUID.randomUUID(), request.name(), request.startsOn(), request.endsOn(),
 				request.occupations(), request.programs(), request.targets() == null ? Campaign.Targets.NONE
@@ -85,22 +63,14 @@ class ReportTest {
 						c.liveFrom(), c.liveTo())).toList(), Instant.now());
 	}
 
-	private org.apache.kafka.streams.TestInputTopic<String, String> input(String topic) {
-		return driver.createInputTopic(topic, Serdes.String().serializer(), Serdes.String().serializer());
-	}
-
 	@AfterEach
 	void tearDown() {
-		driver.close();
+		run.close();
 	}
 
 	private CampaignReport report(LocalDate from, LocalDate to, String granularity, int threshold) {
-		Figures figures = new Figures(driver.getKeyValueStore(CountingTopology.COUNTS),
-				driver.getKeyValueStore(CountingTopology.LISTINGS), driver.getKeyValueStore(CountingTopology.REFERRED_LISTINGS),
-				driver.getKeyValueStore(CountingTopology.ATTENDANCE), driver.getKeyValueStore(CountingTopology.SURVEY));
 		Clock clock = Clock.fixed(TODAY.atTime(18, 0).atZone(CHICAGO).toInstant(), CHICAGO);
-		return new ReportBuilder(figures, new Suppression(threshold), 20, clock).build(campaign,
-				new Period(from, to, granularity));
+		return run.report(campaign, new Period(from, to, granularity), threshold, clock);
 	}
 
 	@ParameterizedTest
