@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 /** A campaign as an admin sends it, checked field by field. */
 public record CampaignRequest(@NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters") String name,
 		@NotNull(message = "is required") LocalDate startsOn, @NotNull(message = "is required") LocalDate endsOn,
-		@Size(max = 50, message = "must be at most 50") List<@Pattern(regexp = "\\d{2}-\\d{4}\\.\\d{2}",
+		@Size(max = 50, message = "must be at most 50") List<@NotNull(message = "must not be null") @Pattern(regexp = "\\d{2}-\\d{4}\\.\\d{2}",
 				message = "must be an O*NET-SOC code such as 51-4121.06") String> occupations,
 		@Size(max = 200, message = "must be at most 200") List<@NotBlank @Size(max = 100, message = "must be at most 100 characters") String> programs,
 		@Valid @Nullable TargetsRequest targets,
@@ -31,9 +31,9 @@ public record CampaignRequest(@NotBlank(message = "is required") @Size(max = 200
 		components = components == null ? List.of() : components;
 	}
 
-	@AssertTrue(message = "must be on or after startsOn")
+	@AssertTrue(message = "must be on or after startsOn, and at most five years after it")
 	boolean isEndsOn() {
-		return startsOn == null || endsOn == null || !endsOn.isBefore(startsOn);
+		return startsOn == null || endsOn == null || !endsOn.isBefore(startsOn) && !endsOn.isAfter(startsOn.plusYears(5));
 	}
 
 	@AssertTrue(message = "must not repeat a code (codes are the same whatever their case)")

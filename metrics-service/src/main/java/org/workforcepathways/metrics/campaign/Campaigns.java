@@ -69,6 +69,16 @@ public class Campaigns {
 		if (updated == 0) {
 			return Optional.empty();
 		}
+		// a printed code keeps counting for its campaign: it may end (liveTo) but never leave or move
+		var kept = request.components().stream().map(c -> c.code().toLowerCase()).toList();
+		for (String code : jdbc.sql("select code from campaign_component where campaign_id = ?").params(id)
+			.query(String.class)
+			.list()) {
+			if (!kept.contains(code.toLowerCase())) {
+				throw Problems.error(HttpStatus.CONFLICT, "code-kept", "components: '" + code + "' is missing; a code "
+						+ "may be printed already, so it stays with its campaign (end it with liveTo instead)");
+			}
+		}
 		jdbc.sql("delete from campaign_component where campaign_id = ?").params(id).update();
 		insertComponents(id, request);
 		return find(id);

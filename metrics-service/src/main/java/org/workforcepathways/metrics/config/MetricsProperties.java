@@ -21,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param publicUrl this deployment's public address, printed in QR codes ({@code <publicUrl>/c/<code>})
  * @param source the CloudEvents source of the landings this service records
  * @param demoCampaign create the sample campaign of the demo stack at start
+ * @param generation part of the Kafka Streams application id: a new generation replays every topic from the start
  */
 @Validated
 @ConfigurationProperties("metrics")
@@ -29,6 +30,6 @@ public record MetricsProperties(@DefaultValue("America/Chicago") ZoneId timeZone
 		@DefaultValue("10") @Min(value = 5, message = "must be at least 5: smaller counts could identify a person") int suppressBelow,
 		@DefaultValue("20") @Min(1) @Max(200) int topQueries, @DefaultValue("http://localhost:8080/") @NotNull URI directoryUrl,
 		@DefaultValue("http://localhost:8080") @NotNull URI publicUrl, @DefaultValue("/metrics-service") String source,
-		@DefaultValue("false") boolean demoCampaign) {
+		@DefaultValue("false") boolean demoCampaign, @DefaultValue("1") @Min(1) int generation) {
 
 }

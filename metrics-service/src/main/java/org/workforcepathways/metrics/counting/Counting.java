@@ -214,21 +214,22 @@ final class Counting implements Processor<String, Accepted, String, Long> {
 		}
 		String result = c.noContactByChoice() || c.employed() == null ? Metrics.NO_CONTACT
 				: c.employed() ? Metrics.EMPLOYED : Metrics.NOT_EMPLOYED;
-		String before = progress.retention().put(c.day(), result);
-		if (result.equals(before)) {
+		String metric = Metrics.retention(c.day());
+		var now = new ReferralProgress.Retained(result, c.placedOn(), c.listingId(), Groups.of(c.demographics()));
+		ReferralProgress.Retained before = progress.retention().put(c.day(), now);
+		if (now.equals(before)) {
 			referrals.put(c.referralId(), Snapshots.write(progress));
 			return;
 		}
-		String metric = Metrics.retention(c.day());
-		List<Groups.Group> groups = Groups.of(c.demographics());
 		if (before != null) {
-			out.add(new Change(Fact.of(metric, c.placedOn(), c.listingId(), before), -1));
-			groups.forEach(g -> out.add(new Change(Fact.of(Metrics.by(metric), c.placedOn(), c.listingId(), before,
-					g.dimension(), g.value()), -1)));
+			// take back exactly what was counted, even if the placement date or the groups changed since
+			out.add(new Change(Fact.of(metric, before.placedOn(), before.listingId(), before.result()), -1));
+			before.groups().forEach(g -> out.add(new Change(Fact.of(Metrics.by(metric), before.placedOn(),
+					before.listingId(), before.result(), g.dimension(), g.value()), -1)));
 		}
-		out.add(plus(Fact.of(metric, c.placedOn(), c.listingId(), result)));
-		groups.forEach(g -> out.add(plus(Fact.of(Metrics.by(metric), c.placedOn(), c.listingId(), result, g.dimension(),
-				g.value()))));
+		out.add(plus(Fact.of(metric, now.placedOn(), now.listingId(), now.result())));
+		now.groups().forEach(g -> out.add(plus(Fact.of(Metrics.by(metric), now.placedOn(), now.listingId(), now.result(),
+				g.dimension(), g.value()))));
 		referrals.put(c.referralId(), Snapshots.write(progress));
 	}
 

@@ -14,10 +14,15 @@ import java.util.Set;
  * @param status the status at that version
  * @param firstSeen the day the referral was first counted (its applicant day)
  * @param counted milestones already counted (statuses reached, and {@code placed})
- * @param retention the result counted for each retention check day
+ * @param retention what was counted for each retention check day, so a correction takes back exactly that
  */
 public record ReferralProgress(int version, String status, LocalDate firstSeen, String listingId, Set<String> counted,
-		Map<Integer, String> retention) {
+		Map<Integer, Retained> retention) {
+
+	/** A retention check as counted: its result, on which cohort, in which groups. */
+	public record Retained(String result, LocalDate placedOn, String listingId, java.util.List<Groups.Group> groups) {
+
+	}
 
 	public ReferralProgress {
 		counted = new HashSet<>(counted == null ? Set.of() : counted);

@@ -51,14 +51,19 @@ class LandingController {
 	@Transactional
 	@Operation(summary = "Follow a campaign code: records a landing and redirects to the directory (public)")
 	ResponseEntity<Void> land(@PathVariable String code,
-			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String acceptLanguage) {
+			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String acceptLanguage,
+			jakarta.servlet.http.HttpServletRequest request) {
 		String known = code.matches(CODE) ? campaigns.canonicalCode(code).orElse(null) : null;
+		// link previews ask with HEAD: they are not people landing
+		boolean person = "GET".equals(request.getMethod());
 		URI target = UriComponentsBuilder.fromUri(properties.directoryUrl()).build().toUri();
 		if (known != null) {
 			String language = acceptLanguage != null && acceptLanguage.toLowerCase(Locale.ROOT).startsWith("es") ? "es" : "en";
 			var event = CloudEvent.of(EventTypes.CAMPAIGN_LANDING, properties.source(),
 					new CampaignLanding(known, "/c", language, null));
-			outbox.add(Topics.DIRECTORY_ENGAGEMENT, event.id(), event);
+			if (person) {
+				outbox.add(Topics.DIRECTORY_ENGAGEMENT, event.id(), event);
+			}
 			target = UriComponentsBuilder.fromUri(properties.directoryUrl())
 				.queryParam("campaign", known)
 				.queryParam("lang", language)

@@ -36,8 +36,14 @@ public record CampaignReport(Campaign campaign, Period period, Instant generated
 
 	}
 
-	/** @param heardFrom answers to "how did you hear about us" on completed intakes */
-	public record Intakes(Table started, Table completed, Table heardFrom, @Nullable Double completionRate) {
+	/**
+	 * The directory's intake funnel over the period (every intake, not only the campaign's), with the starts that
+	 * came with this campaign's codes.
+	 *
+	 * @param heardFrom answers to "how did you hear about us" on completed intakes
+	 */
+	public record Intakes(Table started, Table completed, Table startedByCode, Table heardFrom,
+			@Nullable Double completionRate) {
 
 	}
 
@@ -108,8 +114,13 @@ public record CampaignReport(Campaign campaign, Period period, Instant generated
 
 	}
 
-	/** Open seats in programs in scope, as providers last reported them. */
-	public record Seats(long open, long total, List<ProgramSeats> byProgram, Map<String, Long> byOccupation) {
+	/**
+	 * Open seats in programs in scope, as providers last reported them.
+	 *
+	 * @param programsWithOpenSeats how many programs have open seats; {@code byProgram} lists the 50 with the most
+	 */
+	public record Seats(long open, long total, int programsWithOpenSeats, List<ProgramSeats> byProgram,
+			Map<String, Long> byOccupation) {
 
 	}
 

@@ -41,9 +41,15 @@ public final class ReportBuilder {
 			List.of(Groups.YOUTH, "25_34", "35_44", "45_54", "55_64", "65_plus", Groups.NOT_GIVEN), "returning",
 			List.of("yes", "no", Groups.NOT_GIVEN), "race",
 			List.of("black", "hispanic_latino", "white", "asian", "native_american", "pacific_islander",
-					"middle_eastern_north_african", "multiracial", "another", Groups.NOT_GIVEN));
+					"middle_eastern_north_african", "multiracial", "another"));
 
 	private static final String NO_CODE = "none_or_other";
+
+	/** Programs with open seats listed by name, most seats first; the totals cover them all. */
+	private static final int MAX_PROGRAMS = 50;
+
+	/** Days on which a zero-result query must have been searched before its text is listed. */
+	private static final int MIN_QUERY_DAYS = 3;
 
 	private final Figures figures;
 
@@ -73,7 +79,7 @@ public final class ReportBuilder {
 		return new CampaignReport(campaign, period, clock.instant(),
 				"Counts from 1 to " + (suppression.threshold() - 1) + " show as \"<" + suppression.threshold()
 						+ "\"; \"suppressed\" hides a count so that a small one cannot be worked out from totals.",
-				traffic.section, intakes(period), referrals, enrollment, equity, retention(campaign, period, scope),
+				traffic.section, intakes(campaign, period), referrals, enrollment, equity, retention(campaign, period, scope),
 				seats(scope), careerEvents(period), ratings(period), survey(campaign), channels);
 	}
 
@@ -100,7 +106,11 @@ public final class ReportBuilder {
 			}
 		});
 		Map<String, Long> zero = new HashMap<>();
-		scan(Metrics.ZERO_RESULT, period, (f, n) -> add(zero, f.dimension(0), n));
+		Map<String, Long> zeroDays = new HashMap<>();
+		scan(Metrics.ZERO_RESULT, period, (f, n) -> {
+			add(zero, f.dimension(0), n);
+			add(zeroDays, f.dimension(0), 1);
+		});
 		Table searches = suppression.additive(Suppression.ordered(period.buckets(), searchesPerBucket));
 		Table views = suppression.additive(Suppression.ordered(period.buckets(), viewsPerBucket));
 		List<CampaignReport.Rate> ctr = new ArrayList<>();
@@ -112,10 +122,11 @@ public final class ReportBuilder {
 		}
 		List<String> withNone = new ArrayList<>(codes);
 		withNone.add(NO_CODE);
-		// a query's text is only listed once enough people searched it that it cannot point to one of them
+		// a query's text is listed only once it was searched often enough, on enough days, that it cannot be one
+		// person's search for their own name repeated
 		List<CampaignReport.Query> queries = zero.entrySet()
 			.stream()
-			.filter(e -> e.getValue() >= suppression.threshold())
+			.filter(e -> e.getValue() >= suppression.threshold() && zeroDays.get(e.getKey()) >= MIN_QUERY_DAYS)
 			.sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
 			.limit(topQueries)
 			.map(e -> new CampaignReport.Query(e.getKey(), e.getValue()))
@@ -128,14 +139,17 @@ public final class ReportBuilder {
 
 	// ---- intakes
 
-	private CampaignReport.Intakes intakes(Period period) {
+	private CampaignReport.Intakes intakes(Campaign campaign, Period period) {
+		List<String> codes = new ArrayList<>(campaign.components().stream().map(Campaign.Component::code).toList());
 		Map<String, Long> started = new HashMap<>();
 		Map<String, Long> completed = new HashMap<>();
 		Map<String, Long> heard = new HashMap<>();
+		Map<String, Long> byCode = new HashMap<>();
 		scan(Metrics.INTAKE, period, (f, n) -> {
 			String bucket = period.bucket(f.day()).toString();
 			if (f.dimension(0).equals("started")) {
 				add(started, bucket, n);
+				add(byCode, codes.contains(f.dimension(1)) ? f.dimension(1) : NO_CODE, n);
 			}
 			else {
 				add(completed, bucket, n);
@@ -144,8 +158,9 @@ public final class ReportBuilder {
 		});
 		Table s = suppression.additive(Suppression.ordered(period.buckets(), started));
 		Table c = suppression.additive(Suppression.ordered(period.buckets(), completed));
-		return new CampaignReport.Intakes(s, c, suppression.additive(Suppression.ordered(HEARD_FROM, heard)),
-				ratio(c.total(), s.total()));
+		codes.add(NO_CODE);
+		return new CampaignReport.Intakes(s, c, suppression.additive(Suppression.ordered(codes, byCode)),
+				suppression.additive(Suppression.ordered(HEARD_FROM, heard)), ratio(c.total(), s.total()));
 	}
 
 	// ---- referrals and enrollment
@@ -243,6 +258,8 @@ public final class ReportBuilder {
 			Map<String, Long> counts = Suppression.ordered(GROUPS.get(dimension),
 					byDimension.getOrDefault(dimension, Map.of()));
 			if (dimension.equals("race")) {
+				// no not_given row: it is the poc table's, which may withhold it
+				counts.remove(Groups.NOT_GIVEN);
 				long people = byDimension.getOrDefault("sex", Map.of()).values().stream().mapToLong(Long::longValue).sum();
 				tables.put(dimension, suppression.overlapping(counts, people));
 			}
@@ -322,14 +339,19 @@ public final class ReportBuilder {
 			});
 			Map<String, Long> all = new HashMap<>();
 			perCohort.values().forEach(m -> m.forEach((k, v) -> add(all, k, v)));
-			overall.add(rateOnly(day, all, target));
+			boolean everyCohortShown = true;
+			for (var cohort : placedByCohort.entrySet()) {
+				var checkpoint = cohortCheckpoint(day, perCohort.getOrDefault(cohort.getKey(), Map.of()), cohort.getValue(),
+						target);
+				everyCohortShown &= checkpoint.outcome().row(Metrics.EMPLOYED).shown()
+						&& checkpoint.outcome().row(Metrics.NOT_EMPLOYED).shown();
+				cohortCheckpoints.computeIfAbsent(cohort.getKey(), c -> new ArrayList<>()).add(checkpoint);
+			}
+			// a rate across cohorts beside a cohort's withheld count would give that count away
+			overall.add(everyCohortShown ? rateOnly(day, all, target)
+					: new CampaignReport.Checkpoint(day, null, null, target, null));
 			perGroup.forEach((group, results) -> byGroup.computeIfAbsent(group, g -> new ArrayList<>())
 				.add(rateOnly(day, results, target)));
-			for (var cohort : placedByCohort.entrySet()) {
-				cohortCheckpoints.computeIfAbsent(cohort.getKey(), c -> new ArrayList<>())
-					.add(cohortCheckpoint(day, perCohort.getOrDefault(cohort.getKey(), Map.of()), cohort.getValue(),
-							target));
-			}
 		}
 		List<CampaignReport.Cohort> cohorts = cohortCheckpoints.entrySet()
 			.stream()
@@ -395,7 +417,8 @@ public final class ReportBuilder {
 			}
 		}
 		programs.sort((a, b) -> Integer.compare(b.open(), a.open()));
-		return new CampaignReport.Seats(open, total, programs, byOccupation);
+		return new CampaignReport.Seats(open, total, programs.size(), programs.stream().limit(MAX_PROGRAMS).toList(),
+				byOccupation);
 	}
 
 	private CampaignReport.CareerEvents careerEvents(Period period) {

@@ -165,6 +165,15 @@ class CountingTopologyTest {
 		assertThat(count("ret.90|2026-06-15|p-1|employed")).isZero();
 		assertThat(count("ret.90|2026-06-15|p-1|not_employed")).isEqualTo(1);
 		assertThat(count("ret.90.by|2026-06-15|p-1|not_employed|poc|no")).isEqualTo(1);
+
+		// a later correction of the placement date and of what the person gave moves the count whole
+		send(lifecycle, "r-2", Events.retention("r-2", "p-1", 90, true, placed.plusDays(2), null,
+				Instant.parse("2026-09-15T15:00:00Z")));
+		assertThat(count("ret.90|2026-06-15|p-1|not_employed")).isZero();
+		assertThat(count("ret.90.by|2026-06-15|p-1|not_employed|poc|no")).isZero();
+		assertThat(count("ret.90|2026-06-17|p-1|employed")).isEqualTo(1);
+		assertThat(count("ret.90.by|2026-06-17|p-1|employed|poc|not_given")).isEqualTo(1);
+		assertThat(counts.all()).toIterable().allSatisfy(kv -> assertThat(kv.value).as(kv.key).isNotNegative());
 	}
 
 	@Test

@@ -117,6 +117,29 @@ final class Attacker {
 		return count.isString() && count.asString().equals("<" + threshold);
 	}
 
+	/** A retention rate across cohorts must not stand beside a cohort's withheld employed or not-employed count. */
+	static boolean overallRateBesideWithheldCohort(JsonNode report) {
+		JsonNode retention = report.get("retention");
+		for (JsonNode overall : retention.get("overall")) {
+			if (overall.get("rate").isNull()) {
+				continue;
+			}
+			for (JsonNode cohort : retention.get("cohorts")) {
+				for (JsonNode checkpoint : cohort.get("checkpoints")) {
+					if (checkpoint.get("day").asInt() == overall.get("day").asInt()) {
+						for (JsonNode row : checkpoint.at("/outcome/rows")) {
+							String key = row.get("key").asString();
+							if ((key.equals("employed") || key.equals("not_employed")) && !row.get("count").isNumber()) {
+								return true;
+							}
+						}
+					}
+				}
+			}
+		}
+		return false;
+	}
+
 	/** The ratings' average must not stand beside a withheld star count. */
 	static boolean averageBesideWithheldStars(JsonNode report) {
 		JsonNode ratings = report.get("ratings");
