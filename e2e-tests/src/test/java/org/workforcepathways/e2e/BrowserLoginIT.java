@@ -129,17 +129,17 @@ class BrowserLoginIT {
 	void aSignedInBrowserReachesTheServicesWithItsRelayedToken() throws Exception {
 		login("city.staff@demo.wrd");
 
-		HttpResponse<String> summary = get(gateway + "/api/metrics/engagement/summary");
+		HttpResponse<String> campaigns = get(gateway + "/api/metrics/campaigns");
 
-		assertThat(summary.statusCode()).as(summary.body()).isEqualTo(200);
-		assertThat(summary.body()).contains("totalSearches");
+		assertThat(campaigns.statusCode()).as(campaigns.body()).isEqualTo(200);
+		assertThat(campaigns.body()).contains("Make It in the Calumet (sample)");
 	}
 
 	@Test
 	void theRelayedTokenCarriesTheUsersRoleSoOtherRolesAreRefused() throws Exception {
 		login("jobseeker@demo.wrd");
 
-		assertThat(get(gateway + "/api/metrics/engagement/summary").statusCode()).isEqualTo(403);
+		assertThat(get(gateway + "/api/metrics/campaigns").statusCode()).isEqualTo(403);
 	}
 
 	@Test
@@ -162,7 +162,7 @@ class BrowserLoginIT {
 		String back = location(get(endSession));
 		assertThat(back).startsWith(gateway);
 
-		assertThat(get(gateway + "/api/metrics/engagement/summary").statusCode()).isEqualTo(401);
+		assertThat(get(gateway + "/api/metrics/campaigns").statusCode()).isEqualTo(401);
 		// Keycloak forgot us too: a new login asks for the password again instead of signing in silently
 		HttpResponse<String> again = get(location(get(gateway + "/oauth2/authorization/keycloak")));
 		assertThat(again.statusCode()).isEqualTo(200);

@@ -109,13 +109,13 @@ class RoutesTest {
 	void routesEachPrefixToItsServiceWithTheSecurityHeaders() throws Exception {
 		directory.stubFor(get(urlPathEqualTo("/api/directory/search")).willReturn(aResponse().withBody("from directory")));
 		matching.stubFor(get(urlPathEqualTo("/api/matching/programs")).willReturn(aResponse().withBody("from matching")));
-		metrics.stubFor(get(urlPathEqualTo("/api/metrics/engagement/summary")).willReturn(aResponse().withBody("from metrics")));
+		metrics.stubFor(get(urlPathEqualTo("/api/metrics/campaigns")).willReturn(aResponse().withBody("from metrics")));
 
 		var search = fetch("/api/directory/search?q=cnc");
 		assertThat(search.body()).isEqualTo("from directory");
 		assertSecurityHeaders(search);
 		assertThat(fetch("/api/matching/programs?interest=cnc").body()).isEqualTo("from matching");
-		assertThat(fetch("/api/metrics/engagement/summary").body()).isEqualTo("from metrics");
+		assertThat(fetch("/api/metrics/campaigns").body()).isEqualTo("from metrics");
 	}
 
 	@Test
@@ -152,7 +152,7 @@ class RoutesTest {
 	void aServiceThatIsNotListeningGives503() throws Exception {
 		metrics.stop();
 		try {
-			assertProblem(fetch("/api/metrics/engagement/summary"), 503);
+			assertProblem(fetch("/api/metrics/campaigns"), 503);
 		}
 		finally {
 			metrics.start();
