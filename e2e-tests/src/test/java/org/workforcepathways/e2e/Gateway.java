@@ -24,13 +24,17 @@ final class Gateway {
 	}
 
 	/** A JSON request; {@code user} is a demo login or null for anonymous, {@code body} null for none. */
-	static HttpResponse<String> call(String method, String path, String user, String body) throws Exception {
+	static HttpResponse<String> call(String method, String path, String user, String body, String... headers)
+			throws Exception {
 		var request = HttpRequest.newBuilder(URI.create(Suite.gateway() + path))
 			.timeout(Duration.ofSeconds(20))
 			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
 			.header("Content-Type", "application/json");
 		if (user != null) {
 			request.header("Authorization", "Bearer " + Tokens.accessToken(user));
+		}
+		if (headers.length > 0) {
+			request.headers(headers);
 		}
 		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}

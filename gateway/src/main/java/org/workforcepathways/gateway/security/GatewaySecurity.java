@@ -1,5 +1,6 @@
 package org.workforcepathways.gateway.security;
 
+import java.net.URI;
 import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
@@ -37,6 +38,7 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.workforcepathways.gateway.errors.ProblemResponses;
 import org.workforcepathways.gateway.ratelimit.RequestLimits;
 import org.workforcepathways.gateway.ratelimit.RequestSizeFilter;
+import org.workforcepathways.gateway.webapp.ReturnToPage;
 
 /**
  * The gateway as backend-for-frontend: browsers sign in here (authorization code + PKCE), their tokens stay in the
@@ -50,15 +52,21 @@ class GatewaySecurity {
 	static final String REGISTRATION = "keycloak";
 
 	/**
-	 * The Content-Security-Policy of every answer: nothing inline, nothing from another origin.
+	 * The Content-Security-Policy of every answer: nothing inline, nothing from another origin. The one exception is
+	 * where forms may lead: the sign-out form's answer redirects to Keycloak to end its session too, and browsers
+	 * check form-action on redirects.
 	 */
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
-			+ "form-action 'self'; frame-ancestors 'none'";
+	static String contentSecurityPolicy(KeycloakProperties keycloak) {
+		URI issuer = keycloak.issuer();
+		String identityProvider = issuer.getScheme() + "://" + issuer.getRawAuthority();
+		return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+				+ "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self' " + identityProvider
+				+ "; frame-ancestors 'none'";
+	}
 
 	@Bean
 	SecurityWebFilterChain gatewayFilterChain(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
-			ReactiveJwtDecoder jwtDecoder, RequestLimits limits, CorsProperties cors) {
+			ReactiveJwtDecoder jwtDecoder, RequestLimits limits, CorsProperties cors, KeycloakProperties keycloak) {
 		var resolver = new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
 		// PKCE for the confidential client too: a stolen code is useless without the verifier
 		resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
@@ -71,7 +79,7 @@ class GatewaySecurity {
 			.addFilterAfter(new CsrfCookieFilter(), SecurityWebFiltersOrder.CSRF)
 			.cors(c -> c.configurationSource(corsSource(cors)))
 			.authorizeExchange(ex -> ex.anyExchange().permitAll())
-			.oauth2Login(login -> login.authorizationRequestResolver(resolver))
+			.oauth2Login(login -> login.authorizationRequestResolver(resolver).authenticationSuccessHandler(new ReturnToPage()))
 			.oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtDecoder(jwtDecoder))
 				.authenticationEntryPoint((exchange, e) -> {
 					exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer error=\"invalid_token\"");
@@ -84,7 +92,7 @@ class GatewaySecurity {
 				.requireCsrfProtectionMatcher(browserStateChange())
 				.accessDeniedHandler((exchange, e) -> ProblemResponses.write(exchange, HttpStatus.FORBIDDEN,
 						"csrf", "Missing or wrong CSRF token; reload the page and try again.")))
-			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(keycloak)))
 				.referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.frameOptions(f -> f.mode(org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode.DENY)))
 			.build();
