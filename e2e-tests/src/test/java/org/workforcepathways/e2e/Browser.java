@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -12,8 +13,6 @@ import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -46,6 +45,9 @@ final class Browser implements AutoCloseable {
 
 	}
 
+	/** Long pages are cut here: the README shows their top, and PNGs stay small. */
+	static final int MAX_SHOT_HEIGHT = 2600;
+
 	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
 	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -71,6 +73,11 @@ final class Browser implements AutoCloseable {
 				"--disable-sync", "--disable-extensions", "--hide-scrollbars", "--force-device-scale-factor=1",
 				"--window-size=" + width.width + "," + width.height, "--user-data-dir=" + userData);
 		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+		if (width == Width.PHONE) {
+			// a window cannot be narrower than about 500 px; a phone's viewport comes from device emulation
+			options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+					Map.of("width", width.width, "height", width.height, "pixelRatio", 1.0, "touch", true, "mobile", true)));
+		}
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.build();
 		this.driver = new ChromeDriver(service, options);
@@ -156,6 +163,8 @@ final class Browser implements AutoCloseable {
 			.map(Browser::describe)
 			.toList();
 		assertThat(serious).as("axe-core on %s at %s width", name, width).isEmpty();
+		Object overflow = script("return document.documentElement.scrollWidth - window.innerWidth");
+		assertThat(((Number) overflow).intValue()).as("%s wider than the %s screen, in px", name, width).isLessThanOrEqualTo(0);
 		Object missing = script("return document.documentElement.dataset.missingTexts || ''");
 		assertThat(missing).as("texts missing from the %s bundle on %s", script("return document.documentElement.lang"), name)
 			.isEqualTo("");
@@ -168,12 +177,24 @@ final class Browser implements AutoCloseable {
 				+ rule.getNodes().stream().limit(3).map(node -> String.valueOf(node.getTarget())).toList();
 	}
 
+	/**
+	 * The whole page, not just the window (capped at {@link #MAX_SHOT_HEIGHT} px), once every chart has drawn:
+	 * Chart.js draws after the page says it is ready.
+	 */
 	void screenshot(String name) {
+		waitUntil(d -> (Boolean) script("return [...document.querySelectorAll('canvas')]"
+				+ ".every(c => window.Chart && window.Chart.getChart(c))"));
+		Map<String, Object> layout = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+		double height = Math.min(MAX_SHOT_HEIGHT,
+				((Number) ((Map<?, ?>) layout.get("cssContentSize")).get("height")).doubleValue());
+		Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
+				Map.of("format", "png", "captureBeyondViewport", true, "clip",
+						Map.of("x", 0, "y", 0, "width", width.width, "height", height, "scale", 1)));
 		try {
 			Path folder = Repository.root().resolve("docs/screenshots");
 			Files.createDirectories(folder);
-			byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-			Files.write(folder.resolve(name + "-" + width.name().toLowerCase() + ".png"), png);
+			Files.write(folder.resolve(name + "-" + width.name().toLowerCase() + ".png"),
+					Base64.getDecoder().decode((String) shot.get("data")));
 		}
 		catch (IOException e) {
 			throw new IllegalStateException("screenshot " + name, e);
