@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.workforcepathways.directory.taxonomy.Taxonomy;
@@ -34,6 +35,9 @@ import org.workforcepathways.platform.Problems;
 @RestController
 @RequestMapping("/api/directory/hsds")
 class HsdsApiController {
+
+	/** PostgreSQL refuses NUL in text, so a control character would otherwise surface as a 500. */
+	private static final String NO_CONTROL_CHARACTERS = "[^\\p{Cntrl}]*";
 
 	private final HsdsQueries queries;
 
@@ -76,7 +80,7 @@ class HsdsApiController {
 
 	@GetMapping("/services")
 	@Operation(summary = "HSDS: services, paged; one-to-one fields unless full=true")
-	Page services(@RequestParam(name = "search", required = false) @Nullable @Size(max = 200) String search,
+	Page services(@RequestParam(name = "search", required = false) @Nullable @Size(max = 200) @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not hold control characters") String search,
 			@RequestParam(name = "taxonomy_term_id", required = false) @Nullable String termId,
 			@RequestParam(name = "taxonomy_id", required = false) @Nullable String taxonomyId,
 			@RequestParam(name = "organization_id", required = false) @Nullable @Size(max = 100) String organizationId,
@@ -103,7 +107,7 @@ class HsdsApiController {
 
 	@GetMapping("/organizations")
 	@Operation(summary = "HSDS: organizations, paged")
-	Page organizations(@RequestParam(name = "search", required = false) @Nullable @Size(max = 200) String search,
+	Page organizations(@RequestParam(name = "search", required = false) @Nullable @Size(max = 200) @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not hold control characters") String search,
 			@RequestParam(name = "full", defaultValue = "false") boolean full,
 			@RequestParam(name = "full_service", defaultValue = "false") boolean fullService,
 			@RequestParam(name = "page", defaultValue = "1") @Min(1) @Max(1_000_000) int page,
@@ -137,7 +141,7 @@ class HsdsApiController {
 
 	@GetMapping("/taxonomy_terms")
 	@Operation(summary = "HSDS: the terms of the directory's taxonomy")
-	Page terms(@RequestParam(name = "search", required = false) @Nullable @Size(max = 200) String search,
+	Page terms(@RequestParam(name = "search", required = false) @Nullable @Size(max = 200) @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not hold control characters") String search,
 			@RequestParam(name = "parent_id", required = false) @Nullable String parentId,
 			@RequestParam(name = "top_only", defaultValue = "false") boolean topOnly,
 			@RequestParam(name = "page", defaultValue = "1") @Min(1) int page,

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +42,9 @@ public class Problems extends ResponseEntityExceptionHandler {
 	public static final String TYPE_BASE = "https://workforcepathways.org/problems/";
 
 	private static final Logger log = LoggerFactory.getLogger(Problems.class);
+
+	/** Where Tomcat's message names the parameter it could not decode. */
+	private static final Pattern UNDECODABLE = Pattern.compile("Parameter \\[([A-Za-z0-9_.\\[\\]-]{1,64})\\]");
 
 	/** A problem with a given status, type suffix and detail, for controllers to throw. */
 	public static ProblemDetail problem(HttpStatus status, String type, String detail) {
@@ -156,6 +161,17 @@ public class Problems extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException ex) {
 		return ResponseEntity.status(HttpStatus.FORBIDDEN)
 			.body(problem(HttpStatus.FORBIDDEN, "forbidden", "Your role may not use this."));
+	}
+
+	/**
+	 * A parameter Tomcat could not decode (bytes that are not UTF-8): a 400 naming it. Its value is not logged; it
+	 * may be anything a visitor typed.
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<ProblemDetail> undecodableParameter(InvalidParameterException ex) {
+		var name = UNDECODABLE.matcher(String.valueOf(ex.getMessage()));
+		return ResponseEntity.badRequest()
+			.body(badField(name.find() ? name.group(1) : "query", "must be text encoded as UTF-8"));
 	}
 
 	@ExceptionHandler(Exception.class)
