@@ -169,6 +169,67 @@ class BrowserLoginIT {
 		assertThat(again.body()).contains("password");
 	}
 
+	/**
+	 * Keycloak really stopped: a browser already signed in and an API client holding a token keep working (the
+	 * gateway and services check signatures with keys they already hold), a forged token is still refused, and a new
+	 * sign-in is told plainly that it cannot happen now instead of being sent to an address that does not load.
+	 */
+	@Test
+	void withKeycloakStoppedSignedInUsersKeepWorkingAndNewSignInsAreRefusedClearly() throws Exception {
+		login("city.staff@demo.wrd");
+		String caseManager = "Bearer " + org.workforcepathways.testsupport.Tokens.accessToken("case.manager@demo.wrd");
+		// each service fetches Keycloak's keys at its first token; these have done so, as any running service has
+		assertThat(bearer("GET", "/api/matching/clients", caseManager, null).statusCode()).isEqualTo(200);
+		assertThat(get(gateway + "/api/metrics/campaigns").statusCode()).isEqualTo(200);
+
+		org.workforcepathways.devstack.Part keycloak = Suite.stack().part("keycloak");
+		assertThat(keycloak.stop()).as("a native Keycloak of the test stack to stop").isTrue();
+		try {
+			HttpResponse<String> campaigns = get(gateway + "/api/metrics/campaigns");
+			assertThat(campaigns.statusCode()).as("the signed-in browser: %s", campaigns.body()).isEqualTo(200);
+			HttpResponse<String> clients = bearer("GET", "/api/matching/clients", caseManager, null);
+			assertThat(clients.statusCode()).as("a token held by an API client: %s", clients.body()).isEqualTo(200);
+			HttpResponse<String> created = bearer("POST", "/api/matching/clients", caseManager,
+					"{\"displayName\": \"While Keycloak is down\"}");
+			assertThat(created.statusCode()).as("a write with that token: %s", created.body()).isBetween(200, 201);
+			assertThat(bearer("GET", "/api/matching/clients", caseManager + "x", null).statusCode())
+				.as("a forged token").isEqualTo(401);
+
+			long t0 = System.nanoTime();
+			HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(gateway + "/signin?next=/case.html"))
+				.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+				.build(), HttpResponse.BodyHandlers.ofString());
+			long millis = (System.nanoTime() - t0) / 1_000_000;
+			System.out.printf("[keycloak-down] sign-in answered %d in %d ms%n", page.statusCode(), millis);
+			assertThat(page.statusCode()).isEqualTo(503);
+			assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+			assertThat(page.body()).contains("Sign-in is unavailable right now", "No se puede iniciar sesión");
+			assertThat(page.headers().firstValue("Retry-After")).isPresent();
+			assertThat(millis).as("time to refuse a sign-in").isLessThan(3_000);
+			HttpResponse<String> api = browser.send(HttpRequest.newBuilder(URI.create(gateway + "/oauth2/authorization/keycloak"))
+				.header("Accept", "application/json")
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(api.statusCode()).isEqualTo(503);
+			assertThat(api.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		}
+		finally {
+			long t0 = System.nanoTime();
+			keycloak.start();
+			keycloak.awaitHealthy();
+			System.out.printf("[keycloak-down] Keycloak back after %.1f s%n", (System.nanoTime() - t0) / 1e9);
+		}
+		assertThat(location(get(gateway + "/oauth2/authorization/keycloak"))).contains("/protocol/openid-connect/auth");
+	}
+
+	private HttpResponse<String> bearer(String method, String path, String authorization, String body) throws Exception {
+		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway + path))
+			.header("Authorization", authorization)
+			.header("Content-Type", "application/json")
+			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+			.timeout(Duration.ofSeconds(20))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	@Test
 	void aBrowserPostWithoutTheCsrfTokenIsRefused() throws Exception {
 		login("city.staff@demo.wrd");

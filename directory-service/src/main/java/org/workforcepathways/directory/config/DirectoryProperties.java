@@ -65,8 +65,10 @@ public record DirectoryProperties(@Nullable Resource demoData, @Nullable Resourc
 	/**
 	 * @param alias what searches read; it points at {@code <alias>-v<version>}
 	 * @param version bumped when the mapping changes, so a new index is built beside the old one
+	 * @param retryInterval how often listings saved while the search engine was unreachable are indexed again
 	 */
-	public record Index(@DefaultValue("listings") @NotBlank String alias, @DefaultValue("6") @Min(1) int version) {
+	public record Index(@DefaultValue("listings") @NotBlank String alias, @DefaultValue("6") @Min(1) int version,
+			@DefaultValue("5s") java.time.Duration retryInterval) {
 
 		public String concreteName() {
 			return alias + "-v" + version;

@@ -1,7 +1,6 @@
 package org.workforcepathways.directory.listing;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -22,6 +21,7 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import org.workforcepathways.directory.search.ListingIndex;
+import org.workforcepathways.directory.search.SearchBacklog;
 import org.workforcepathways.platform.Caller;
 import org.workforcepathways.platform.InvalidInputException;
 import org.workforcepathways.platform.Problems;
@@ -29,7 +29,8 @@ import org.workforcepathways.platform.Problems.FieldProblem;
 
 /**
  * Writes directory data to the system of record and keeps the search projection in step: whatever changed is
- * reindexed right after the transaction, including listings whose organization or location changed.
+ * reindexed right after the transaction, including listings whose organization or location changed. When the search
+ * engine is away the save still succeeds and the listings wait in the {@link SearchBacklog}.
  */
 @Service
 public class DirectoryStore {
@@ -54,8 +55,12 @@ public class DirectoryStore {
 
 	private final ListingValidator validator;
 
+	private final SearchBacklog backlog;
+
 	DirectoryStore(OrganizationRepository organizations, LocationRepository locations, ListingRepository listings,
-			ListingIndex index, TransactionTemplate transaction, ListingChanges changes, ListingValidator validator) {
+			ListingIndex index, TransactionTemplate transaction, ListingChanges changes, ListingValidator validator,
+			SearchBacklog backlog) {
+		this.backlog = backlog;
 		this.changes = changes;
 		this.validator = validator;
 		this.organizations = organizations;
@@ -99,8 +104,9 @@ public class DirectoryStore {
 		try {
 			index.refresh();
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		catch (IOException | RuntimeException ex) {
+			// what was saved is in the backlog and reaches the index when it returns
+			log.warn("search index not refreshed after the import: {}", ex.getClass().getSimpleName());
 		}
 		return listingsChanged + changed.size();
 	}
@@ -326,14 +332,7 @@ public class DirectoryStore {
 	}
 
 	private void reindex(List<String> ids) {
-		try {
-			for (int from = 0; from < ids.size(); from += BATCH) {
-				index.index(listings.findAllById(ids.subList(from, Math.min(ids.size(), from + BATCH))));
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		backlog.indexOrQueue(ids);
 	}
 
 	/** Organizations and locations; returns the listings that show what changed and need reindexing. */

@@ -1,7 +1,8 @@
 package org.workforcepathways.directory.search;
 
+import java.io.IOException;
+
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.transport.TransportException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,16 +18,17 @@ import org.workforcepathways.platform.Problems;
 
 /**
  * When Elasticsearch cannot be reached, search says so quickly as 503 problem+json; listings themselves stay safe in
- * PostgreSQL and reach the index when it returns.
+ * PostgreSQL and reach the index when it returns. Only for the search controllers, where an I/O failure is
+ * Elasticsearch's: its low-level client throws a plain {@code ConnectException} when the engine is down.
  */
-@RestControllerAdvice
+@RestControllerAdvice(basePackageClasses = SearchErrors.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class SearchErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(SearchErrors.class);
 
-	@ExceptionHandler({ TransportException.class, ElasticsearchException.class })
-	ResponseEntity<ProblemDetail> unavailable(RuntimeException ex) {
+	@ExceptionHandler({ IOException.class, ElasticsearchException.class })
+	ResponseEntity<ProblemDetail> unavailable(Exception ex) {
 		if (ex instanceof ElasticsearchException refused) {
 			log.warn("search index refused a request: status {}, type {}", refused.status(),
 					refused.error() == null ? "-" : refused.error().type());

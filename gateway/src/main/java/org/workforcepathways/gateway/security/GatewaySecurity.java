@@ -88,6 +88,7 @@ class GatewaySecurity {
 		csrfHandler.setTokenFromMultipartDataEnabled(false);
 		return http.addFilterAfter(new RequestSizeFilter(limits), SecurityWebFiltersOrder.HTTP_HEADERS_WRITER)
 			.addFilterAfter(new CsrfCookieFilter(), SecurityWebFiltersOrder.CSRF)
+			.addFilterBefore(new SignInAvailability(keycloak), SecurityWebFiltersOrder.CSRF)
 			.cors(c -> c.configurationSource(corsSource(cors)))
 			.authorizeExchange(ex -> ex.anyExchange().permitAll())
 			.oauth2Login(login -> login.authorizationRequestResolver(resolver).authenticationSuccessHandler(new ReturnToPage()))
