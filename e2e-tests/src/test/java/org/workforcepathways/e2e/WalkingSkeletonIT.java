@@ -52,7 +52,7 @@ class WalkingSkeletonIT {
 	}
 
 	static HttpResponse<String> get(String path, String token) throws Exception {
-		var request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(20));
+		var request = HttpRequest.newBuilder(URI.create(Suite.gateway() + path)).timeout(Duration.ofSeconds(20));
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}
