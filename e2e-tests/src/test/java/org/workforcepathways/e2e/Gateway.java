@@ -26,12 +26,21 @@ final class Gateway {
 	/** A JSON request; {@code user} is a demo login or null for anonymous, {@code body} null for none. */
 	static HttpResponse<String> call(String method, String path, String user, String body, String... headers)
 			throws Exception {
-		var request = HttpRequest.newBuilder(URI.create(Suite.gateway() + path))
+		return at(Suite.gateway(), method, path, user == null ? null : "Bearer " + Tokens.accessToken(user), body, headers);
+	}
+
+	/**
+	 * A JSON request to the gateway at {@code base} (another than the suite's), with an {@code Authorization} value
+	 * or null.
+	 */
+	static HttpResponse<String> at(String base, String method, String path, String authorization, String body,
+			String... headers) throws Exception {
+		var request = HttpRequest.newBuilder(URI.create(base + path))
 			.timeout(Duration.ofSeconds(20))
 			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
 			.header("Content-Type", "application/json");
-		if (user != null) {
-			request.header("Authorization", "Bearer " + Tokens.accessToken(user));
+		if (authorization != null) {
+			request.header("Authorization", authorization);
 		}
 		if (headers.length > 0) {
 			request.headers(headers);

@@ -66,9 +66,13 @@ public record DirectoryProperties(@Nullable Resource demoData, @Nullable Resourc
 	 * @param alias what searches read; it points at {@code <alias>-v<version>}
 	 * @param version bumped when the mapping changes, so a new index is built beside the old one
 	 * @param retryInterval how often listings saved while the search engine was unreachable are indexed again
+	 * @param shards primary shards of a new index (a change takes effect at the next rebuild)
+	 * @param replicas copies of each shard on other nodes; 0 for one node, 1 or more on a cluster (applied to the
+	 *     live index at start)
 	 */
 	public record Index(@DefaultValue("listings") @NotBlank String alias, @DefaultValue("6") @Min(1) int version,
-			@DefaultValue("5s") java.time.Duration retryInterval) {
+			@DefaultValue("5s") java.time.Duration retryInterval, @DefaultValue("1") @Min(1) int shards,
+			@DefaultValue("0") @jakarta.validation.constraints.PositiveOrZero int replicas) {
 
 		public String concreteName() {
 			return alias + "-v" + version;

@@ -75,6 +75,10 @@ public class ListingIndex {
 	/** Puts the index template, with the synonym and stem-override files filled in. Idempotent. */
 	void putTemplate() throws IOException {
 		ObjectNode template = (ObjectNode) json.readTree(read("elasticsearch/listings-template.json"));
+		// how many shards and copies depends on the cluster, so it comes from configuration (directory.index.*)
+		ObjectNode settings = (ObjectNode) template.at("/template/settings");
+		settings.put("number_of_shards", index.shards());
+		settings.put("number_of_replicas", index.replicas());
 		ObjectNode filters = (ObjectNode) template.at("/template/settings/analysis/filter");
 		fill((ArrayNode) filters.get("wrd_syn").get("synonyms"), read("elasticsearch/synonyms.txt"));
 		fill((ArrayNode) filters.get("wrd_stem").get("overrides"), read("elasticsearch/stem-overrides.txt"));
@@ -91,6 +95,12 @@ public class ListingIndex {
 		try (InputStream in = new ClassPathResource(resource).getInputStream()) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
+	}
+
+	/** Gives the live index the configured number of replicas, which Elasticsearch changes without a rebuild. */
+	void applyReplicas() throws IOException {
+		client.indices()
+			.putSettings(p -> p.index(index.alias()).settings(s -> s.numberOfReplicas(Integer.toString(index.replicas()))));
 	}
 
 	/** The concrete index the alias points at, if the alias exists. */

@@ -64,6 +64,7 @@ public class ListingProjection implements ApplicationRunner {
 			rebuild();
 			return;
 		}
+		index.applyReplicas();
 		long inDatabase = repository.countSearchUnits();
 		long inIndex = index.count();
 		if (inDatabase != inIndex) {

@@ -6,11 +6,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -20,6 +27,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "wrd.gateway.rate-limits.enabled=false")
 class WebAppTest {
+
+	/** Keycloak's discovery document, which the gateway checks before it sends anyone to sign in. */
+	static final WireMockServer keycloak = new WireMockServer(options().dynamicPort());
+
+	static {
+		keycloak.start();
+	}
+
+	@DynamicPropertySource
+	static void keycloak(DynamicPropertyRegistry registry) {
+		registry.add("wrd.gateway.keycloak.backchannel-url", () -> keycloak.baseUrl() + "/realms/workforce");
+	}
+
+	@AfterAll
+	static void stop() {
+		keycloak.stop();
+	}
 
 	@LocalServerPort
 	int port;
@@ -76,6 +100,8 @@ class WebAppTest {
 
 	@Test
 	void signInStartsTheLoginAndRemembersOnlyPagesOfThisSite() throws Exception {
+		keycloak.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/realms/workforce/.well-known/openid-configuration"))
+			.willReturn(aResponse().withBody("{}")));
 		HttpResponse<String> signIn = get("/signin?next=/case.html");
 
 		assertThat(signIn.statusCode()).isEqualTo(302);
@@ -85,6 +111,22 @@ class WebAppTest {
 		assertThat(ReturnToPage.safe("/\\evil.example")).isEqualTo("/");
 		assertThat(ReturnToPage.safe("https://evil.example/")).isEqualTo("/");
 		assertThat(ReturnToPage.safe("/a\r\nSet-Cookie: x")).isEqualTo("/");
+	}
+
+	@Test
+	void signInWhileKeycloakDoesNotAnswerIsRefusedPlainlyInThePageOrAsAProblem() throws Exception {
+		keycloak.resetAll(); // no discovery document: 404, as from a Keycloak that is not serving the realm
+
+		HttpResponse<String> page = get("/signin?next=/case.html", "Accept", "text/html");
+		HttpResponse<String> api = get("/oauth2/authorization/keycloak", "Accept", "application/json");
+
+		assertThat(page.statusCode()).isEqualTo(503);
+		assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+		assertThat(page.headers().firstValue("Retry-After")).hasValue("30");
+		assertThat(page.body()).contains("Sign-in is unavailable right now", "lang=\"es\"");
+		assertThat(api.statusCode()).isEqualTo(503);
+		assertThat(api.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(api.body()).contains("signin-unavailable");
 	}
 
 }
