@@ -1,7 +1,5 @@
 package org.workforcepathways.directory.search;
 
-import java.io.IOException;
-
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +16,9 @@ import org.workforcepathways.platform.Problems;
 
 /**
  * When Elasticsearch cannot be reached, search says so quickly as 503 problem+json; listings themselves stay safe in
- * PostgreSQL and reach the index when it returns. Only for the search controllers, where an I/O failure is
- * Elasticsearch's: its low-level client throws a plain {@code ConnectException} when the engine is down.
+ * PostgreSQL and reach the index when it returns. Only for the search controllers, and only the failures of
+ * reaching Elasticsearch: its low-level client throws a plain {@code ConnectException} when the engine is down,
+ * while an undecodable query is the caller's 400.
  */
 @RestControllerAdvice(basePackageClasses = SearchErrors.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -27,7 +26,9 @@ class SearchErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(SearchErrors.class);
 
-	@ExceptionHandler({ IOException.class, ElasticsearchException.class })
+	@ExceptionHandler({ co.elastic.clients.transport.TransportException.class, java.net.ConnectException.class,
+			java.net.SocketTimeoutException.class, org.apache.hc.core5.http.ConnectionClosedException.class,
+			ElasticsearchException.class })
 	ResponseEntity<ProblemDetail> unavailable(Exception ex) {
 		if (ex instanceof ElasticsearchException refused) {
 			log.warn("search index refused a request: status {}, type {}", refused.status(),
