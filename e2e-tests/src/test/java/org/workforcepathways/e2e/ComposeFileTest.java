@@ -89,8 +89,12 @@ class ComposeFileTest {
 	}
 
 	@Test
-	@SuppressWarnings("unchecked")
 	void everyLongRunningContainerHasAHealthCheckAMemoryLimitAndWaitsForHealthyDependencies() {
+		assertHealthChecksLimitsAndOrder(services);
+	}
+
+	@SuppressWarnings("unchecked")
+	static void assertHealthChecksLimitsAndOrder(Map<String, Object> services) {
 		services.forEach((name, value) -> {
 			var s = (Map<String, Object>) value;
 			assertThat(s).as(name + " memory limit").containsKey("mem_limit");
@@ -120,15 +124,37 @@ class ComposeFileTest {
 		Matcher loop = Pattern.compile("for t in ([^;]+);").matcher(script);
 		assertThat(loop.find()).isTrue();
 		assertThat(Set.of(loop.group(1).trim().split("\\s+"))).isEqualTo(main);
-		assertThat(script).contains("--partitions " + Topics.DEFAULT_PARTITIONS, "$$t.dlt");
+		assertThat(script).contains("--partitions " + Topics.DEFAULT_PARTITIONS, "$$t.dlt",
+				"--replication-factor $$REPLICATION_FACTOR", "min.insync.replicas=$$MIN_INSYNC_REPLICAS");
+		assertThat(environment(service("kafka-topics"))).containsEntry("REPLICATION_FACTOR", "1")
+			.containsEntry("MIN_INSYNC_REPLICAS", "1");
+	}
+
+	@SuppressWarnings("unchecked")
+	static Map<String, String> environment(Map<String, Object> service) {
+		Map<String, String> env = new LinkedHashMap<>();
+		((Map<String, Object>) service.getOrDefault("environment", Map.of()))
+			.forEach((k, v) -> env.put(k, String.valueOf(v)));
+		return env;
 	}
 
 	@Test
-	@SuppressWarnings("unchecked")
 	void everyEnvironmentVariableNamesAPropertyTheServiceReads() throws IOException {
-		for (String module : SERVICE_MODULES) {
+		assertEnvironmentIsRead(services);
+	}
+
+	/** Every container built from a service module sets only variables that module reads. */
+	@SuppressWarnings("unchecked")
+	static void assertEnvironmentIsRead(Map<String, Object> services) throws IOException {
+		for (var container : services.entrySet()) {
+			var build = (Map<String, Object>) ((Map<String, Object>) container.getValue()).get("build");
+			if (build == null || !(build.get("args") instanceof Map<?, ?> args) || args.get("MODULE") == null) {
+				continue;
+			}
+			String module = String.valueOf(args.get("MODULE"));
 			Set<String> known = flatten(module);
-			var env = (Map<String, Object>) service(module).getOrDefault("environment", Map.of());
+			var env = (Map<String, Object>) ((Map<String, Object>) container.getValue()).getOrDefault("environment",
+					Map.of());
 			for (String variable : env.keySet()) {
 				if (variable.startsWith("JAVA_")) {
 					continue;
@@ -136,7 +162,7 @@ class ComposeFileTest {
 				String relaxed = variable.toLowerCase(Locale.ROOT).replace("_", "");
 				boolean read = known.stream().anyMatch(k -> canonical(k).equals(relaxed))
 						|| BOOT_PROPERTIES.stream().anyMatch(k -> canonical(k).equals(relaxed));
-				assertThat(read).as("%s sets %s, which %s does not read", module, variable, module).isTrue();
+				assertThat(read).as("%s sets %s, which %s does not read", container.getKey(), variable, module).isTrue();
 			}
 		}
 	}
