@@ -49,7 +49,7 @@ public final class SuggestBenchmark {
 			"cu", "cui", "clases", "ing", "ingl", "re", "ree", "reen", "ex", "exp", "job", "jo", "sh", "sha",
 			"shad", "tou", "tour", "osha", "nims");
 
-	private static final List<String> QUERIES = List.of("welding", "welder classes", "cnc", "forklift training",
+	static final List<String> QUERIES = List.of("welding", "welder classes", "cnc", "forklift training",
 			"daycare near me", "free evening training", "soldadura", "clases de ingles", "ged", "machinst training",
 			"apprenticeship", "transportation help", "legal help record", "housing", "manufacturing jobs",
 			"industrial maintenance", "quality inspector", "truck driving cdl", "job shadow", "plant tour");
@@ -75,52 +75,12 @@ public final class SuggestBenchmark {
 		int listings = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
 		int requests = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
 		Path root = Path.of(System.getProperty("wrd.root", ".")).toAbsolutePath().normalize();
-		Path work = root.resolve("bench/target/bench");
-		Files.createDirectories(work);
-
 		Engines engines = TestEngines.get();
-		String name = "directory_bench_" + listings;
-		fresh(engines, name, "listings-bench-" + listings);
-
-		Path data = work.resolve("listings-" + listings + ".json");
-		if (!Files.exists(data)) {
-			long t = System.nanoTime();
-			try (OutputStream out = Files.newOutputStream(data)) {
-				new ListingGenerator(root.resolve("infra/demo-data/calumet-listings.json")).write(listings, out, 42);
-			}
-			log("generated %,d listings (%,d MB) in %.1f s", listings, Files.size(data) >> 20, (System.nanoTime() - t) / 1e9);
-		}
-
 		int port = 18190;
-		Map<String, String> properties = new LinkedHashMap<>(engines.serviceProperties(name));
-		properties.put("directory.index.alias", "listings-bench-" + listings);
-		properties.put("directory.demo-data", data.toUri().toString());
-		Path serviceLog = work.resolve("directory-service.log");
-		Files.deleteIfExists(serviceLog);
-		try (ServiceProcess service = ServiceProcess.of(root, "directory-service", port, "1g", properties, serviceLog)) {
-			Instant started = Instant.now();
-			service.start(Duration.ofHours(3), seconds -> {
-				try {
-					log("%d s: %s", seconds, lastProgress(serviceLog));
-				}
-				catch (IOException ex) {
-					log("%d s", seconds);
-				}
-			});
+		try (LoadedDirectory directory = LoadedDirectory.start(root, engines, listings, port)) {
 			HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-			double loadSeconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
-			log("service ready after %.0f s", loadSeconds);
-			// the import leaves one listing-changed event per listing in the outbox; measure once they are relayed
-			Instant draining = Instant.now();
-			double pending;
-			while ((pending = outboxPending(http, service.url())) > 0) {
-				log("outbox: %.0f events still to relay to Kafka", pending);
-				Thread.sleep(10_000);
-			}
-			double drainSeconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
-			log("outbox drained %.0f s after start (%.0f s after ready)", drainSeconds,
-					Duration.between(draining, Instant.now()).toMillis() / 1000.0);
-
+			double loadSeconds = directory.loadSeconds();
+			double drainSeconds = directory.drainSeconds();
 			String base = "http://127.0.0.1:" + port + "/api/directory/";
 			time(http, base, "suggest?q=", PREFIXES, 300);
 			Latencies suggest = Latencies.of("suggest", time(http, base, "suggest?q=", PREFIXES, requests));
@@ -133,38 +93,6 @@ public final class SuggestBenchmark {
 			log("%s", geo);
 			write(root.resolve("docs/benchmarks.md"), listings, loadSeconds, drainSeconds, List.of(suggest, search, geo));
 		}
-	}
-
-	/** The service's {@code wrd.outbox.pending} gauge. */
-	private static double outboxPending(HttpClient http, String url) throws Exception {
-		String metrics = http.send(HttpRequest.newBuilder(URI.create(url + "/actuator/prometheus")).build(),
-				HttpResponse.BodyHandlers.ofString()).body();
-		return metrics.lines()
-			.filter(l -> l.startsWith("wrd_outbox_pending"))
-			.mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-			.findFirst()
-			.orElse(0);
-	}
-
-	private static void fresh(Engines engines, String database, String alias) throws Exception {
-		BenchFiles.fresh(engines, List.of(database), List.of(alias));
-	}
-
-	/** The service's latest progress line ("directory import: 20000 of 100000 ..."). */
-	private static String lastProgress(Path serviceLog) throws IOException {
-		String last = "starting";
-		try (Stream<String> lines = Files.lines(serviceLog)) {
-			for (String line : (Iterable<String>) lines::iterator) {
-				int at = line.indexOf("\"message\":\"directory import:");
-				if (at < 0) {
-					at = line.indexOf("\"message\":\"search projection:");
-				}
-				if (at >= 0) {
-					last = line.substring(at + 11, line.indexOf('"', at + 11));
-				}
-			}
-		}
-		return last;
 	}
 
 	private static List<Long> time(HttpClient http, String base, String path, List<String> inputs, int n)
@@ -189,13 +117,12 @@ public final class SuggestBenchmark {
 		StringBuilder s = new StringBuilder();
 		s.append(String.format(Locale.ROOT, "## Type-ahead and search at %,d listings%n%n", listings));
 		s.append(String.format(Locale.ROOT,
-				"Measured %s on this machine (%d cores, %d GiB RAM, Java %s), one client calling directory-service "
+				"Measured %s on this machine (%s), one client calling directory-service "
 						+ "directly (no gateway) on the native engines. Generated data: `bench/run suggest %d` "
 						+ "(demo shapes, %,d organizations). Loading it through the service's import path and "
 						+ "indexing took **%.0f s** (%.0f listings/s); relaying the %,d listing-changed events it left in the outbox "
 						+ "to Kafka was done %.0f s after start. Latencies are measured after that, at steady state.%n%n",
-				LocalDate.now(), Runtime.getRuntime().availableProcessors(),
-				Math.round(osMemoryGiB()), Runtime.version().feature(), listings, Math.max(1, listings / 40),
+				LocalDate.now(), LoadedDirectory.machine(), listings, Math.max(1, listings / 40),
 				loadSeconds, listings / loadSeconds, listings, drainSeconds));
 		s.append("| request | n | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|---|\n");
 		for (Latencies l : results) {
@@ -210,17 +137,6 @@ public final class SuggestBenchmark {
 		s.append(String.join(", ", results.stream().map(l -> String.format(Locale.ROOT, "%.1f", l.p95())).toList()));
 		s.append("]\n  line [50, 50, 50]\n```\n");
 		BenchFiles.writeSection(file, "suggest-benchmark", s.toString());
-	}
-
-	private static double osMemoryGiB() {
-		try {
-			String line = Files.readAllLines(Path.of("/proc/meminfo")).get(0);
-			return Long.parseLong(Arrays.stream(line.split("\\s+")).filter(p -> p.matches("\\d+")).findFirst()
-				.orElse("0")) / 1024.0 / 1024.0;
-		}
-		catch (IOException | RuntimeException ex) {
-			return 0;
-		}
 	}
 
 	private static void log(String format, Object... args) {
