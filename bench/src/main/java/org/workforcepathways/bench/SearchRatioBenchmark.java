@@ -68,9 +68,19 @@ public final class SearchRatioBenchmark {
 	/** The Elasticsearch request one directory search makes (two when a search with no hits is relaxed). */
 	record EsRequest(String path, String contentType, String body) {
 
+		/** The same request without one of its top-level parts (its facets, highlight or spelling suggestions). */
+		EsRequest without(String part) {
+			tools.jackson.databind.node.ObjectNode tree = (tools.jackson.databind.node.ObjectNode) JSON.readTree(body);
+			tree.remove(part);
+			return new EsRequest(path, contentType, JSON.writeValueAsString(tree));
+		}
+
 	}
 
-	record SizeResult(int listings, double loadSeconds, List<Run> runs) {
+	/** Top-level parts of the search request whose cost is measured by leaving each one out in turn. */
+	private static final List<String> PARTS = List.of("aggregations", "highlight", "suggest");
+
+	record SizeResult(int listings, double loadSeconds, List<Run> runs, List<Run> parts) {
 
 		Run find(String path, int clients) {
 			return runs.stream().filter(r -> r.path().equals(path) && r.clients() == clients).findFirst().orElseThrow();
@@ -127,7 +137,18 @@ public final class SearchRatioBenchmark {
 						runs.add(run);
 					}
 				}
-				results.add(new SizeResult(listings, directory.loadSeconds(), runs));
+				List<Run> parts = new ArrayList<>();
+				for (String part : PARTS) {
+					List<List<EsRequest>> without = esRequests.stream()
+						.map(search -> search.stream().map(r -> r.without(part)).toList())
+						.toList();
+					Run run = Wrk.run("without " + part, engines.elasticsearchUrl(),
+							Wrk.esScript(work.resolve("elasticsearch-without-" + part + ".lua"), without), 1, seconds);
+					log("%,d listings, Elasticsearch without %s, 1 client: %.0f req/s, p50 %.1f ms", listings, part,
+							run.perSecond(), run.p50());
+					parts.add(run);
+				}
+				results.add(new SizeResult(listings, directory.loadSeconds(), runs, parts));
 			}
 		}
 		write(root.resolve("docs/benchmarks.md"), results, seconds, wrkVersion, esVersion);
@@ -289,6 +310,20 @@ public final class SearchRatioBenchmark {
 			}
 			s.setLength(s.length() - 1);
 			s.append(".\n");
+		}
+		s.append("\nWhere Elasticsearch's time goes: the same requests, 1 client, each sent without one of its parts "
+				+ "(the facet counts, the highlighted snippets, the spelling suggestions). What a part costs is the "
+				+ "full request's p50 minus the p50 without it.\n\n");
+		s.append("| listings | request | req/s | p50 ms | p95 ms | part's share of p50 |\n|---|---|---|---|---|---|\n");
+		for (SizeResult r : results) {
+			Run full = r.find("elasticsearch", 1);
+			s.append(String.format(Locale.ROOT, "| %,d | full request | %.0f | %.1f | %.1f | |%n", r.listings(),
+					full.perSecond(), full.p50(), full.p95()));
+			for (Run part : r.parts()) {
+				s.append(String.format(Locale.ROOT, "| %,d | %s | %.0f | %.1f | %.1f | %.0f%% |%n", r.listings(),
+						part.path(), part.perSecond(), part.p50(), part.p95(),
+						Math.max(0, 100 * (full.p50() - part.p50()) / full.p50())));
+			}
 		}
 		for (int clients : CLIENTS) {
 			s.append("\n```mermaid\nxychart-beta\n  title \"p50 ms with ").append(clients)

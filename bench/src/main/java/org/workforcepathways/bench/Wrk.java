@@ -13,9 +13,25 @@ import java.util.List;
  */
 final class Wrk {
 
-	/** What done() prints; wrk's latencies are in microseconds, its duration too. */
+	/**
+	 * What done() prints; wrk's latencies are in microseconds, its duration too. Each thread keeps its first failed
+	 * answer, so a run with errors says what they were.
+	 */
 	private static final String DONE = """
+			local threads = {}
+			setup = function(thread)
+			  table.insert(threads, thread)
+			end
+			response = function(status, headers, body)
+			  if status >= 300 and first_error == nil then
+			    first_error = status .. " " .. string.sub(body or "", 1, 400)
+			  end
+			end
 			done = function(summary, latency, requests)
+			  for _, t in ipairs(threads) do
+			    local failed = t:get("first_error")
+			    if failed then io.write("WRK-FIRST-ERROR " .. string.gsub(failed, "\\n", " ") .. "\\n") end
+			  end
 			  local e = summary.errors
 			  io.write(string.format("WRK-RESULT %.0f %.0f %.0f %.0f %.0f %.0f %.0f\\n", summary.requests,
 			    summary.duration, e.connect + e.read + e.write + e.status + e.timeout,
@@ -68,10 +84,12 @@ final class Wrk {
 	}
 
 	private static Path write(Path file, List<String> requests) throws IOException {
-		StringBuilder s = new StringBuilder("local requests = {}\n");
+		// built in init(): only then has wrk set the Host header that wrk.format copies into each request
+		StringBuilder s = new StringBuilder("local requests = {}\ninit = function(args)\n");
 		for (int i = 0; i < requests.size(); i++) {
-			s.append("requests[").append(i + 1).append("] = ").append(requests.get(i)).append('\n');
+			s.append("  requests[").append(i + 1).append("] = ").append(requests.get(i)).append('\n');
 		}
+		s.append("end\n");
 		s.append("""
 				local i = 0
 				request = function()
@@ -105,6 +123,8 @@ final class Wrk {
 		}
 		String line = out.lines().filter(l -> l.startsWith("WRK-RESULT ")).findFirst()
 			.orElseThrow(() -> new IllegalStateException("no result from wrk: " + out));
+		out.lines().filter(l -> l.startsWith("WRK-FIRST-ERROR ")).findFirst()
+			.ifPresent(l -> System.out.println("bench: " + path + ": first failed answer: " + l.substring(16)));
 		String[] f = line.split(" ");
 		return new SearchRatioBenchmark.Run(path, clients, Long.parseLong(f[1]), Long.parseLong(f[2]) / 1e6,
 				Long.parseLong(f[4]) / 1000.0, Long.parseLong(f[5]) / 1000.0, Long.parseLong(f[6]) / 1000.0,

@@ -107,7 +107,11 @@ class SearchService {
 			s.aggregations("free", Aggregation.of(a -> a.filter(f -> f.term(t -> t.field("free").value(true)))));
 			s.aggregations("openSeats", Aggregation.of(a -> a.filter(f -> f.range(r -> r.number(n -> n.field("seatsOpen").gte(1.0))))));
 			if (!query.text().isEmpty()) {
-				s.highlight(h -> h.fields(NamedValue.of("title", HighlightField.of(f -> f)))
+				// marks the words as typed (with stems and synonyms) only: highlighting the whole ranked query, fuzzy
+				// and all-words clauses included, made highlighting five times the cost of the search itself
+				// (docs/benchmarks.md, "Search: gateway and directory-service against Elasticsearch alone")
+				s.highlight(h -> h.highlightQuery(hq -> hq.multiMatch(mm -> mm.query(query.text()).fields("title", "description")))
+					.fields(NamedValue.of("title", HighlightField.of(f -> f)))
 					.fields(NamedValue.of("description", HighlightField.of(f -> f.fragmentSize(120).numberOfFragments(1)))));
 				s.suggest(sg -> sg.text(query.text())
 					// only words the directory does not hold at all get a correction
