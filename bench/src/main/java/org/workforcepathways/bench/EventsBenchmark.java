@@ -124,6 +124,9 @@ public final class EventsBenchmark {
 			}
 			double seconds = (System.nanoTime() - t0) / 1e9;
 			long reportNanos = reportTime(report, token);
+			ConsumerPerf raw = consumerPerf(engines, events, run);
+			log("Kafka's consumer performance tool: %,d records in %.1f s: %,.0f records/s", raw.records(), raw.seconds(),
+					raw.records() / raw.seconds());
 			var idleLatency = Latencies.of("publish → visible, idle", idle);
 			var loadedLatency = loaded.isEmpty() ? null : Latencies.of("publish → visible, during the bulk load", loaded);
 			log("%,d events counted in %.1f s: %,.0f events/s", events.size(), seconds, events.size() / seconds);
@@ -131,8 +134,8 @@ public final class EventsBenchmark {
 			if (loadedLatency != null) {
 				log("%s", loadedLatency);
 			}
-			write(root.resolve("docs/benchmarks.md"), scale, events.size(), searches, seconds, idleLatency, loadedLatency,
-					reportNanos / 1e6);
+			write(root.resolve("docs/benchmarks.md"), scale, events.size(), searches, seconds, raw, idleLatency,
+					loadedLatency, reportNanos / 1e6);
 		}
 	}
 
@@ -240,6 +243,59 @@ public final class EventsBenchmark {
 		return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
 	}
 
+	/** What Kafka's own consumer performance tool read: records and seconds, summed over the topics. */
+	record ConsumerPerf(long records, double seconds, Map<String, Long> perTopic) {
+
+		double rate() {
+			return records / seconds;
+		}
+
+	}
+
+	/**
+	 * Reads, with Kafka's {@code ConsumerPerformance} (what {@code kafka-consumer-perf-test.sh} runs), as many records
+	 * from each topic as this run sent to it, topic after topic, from the beginning with a fresh group: the same
+	 * topics, partitions and record sizes metrics-service read, without any processing. Its own elapsed time, which
+	 * includes joining the group like metrics-service's does, is summed.
+	 */
+	private static ConsumerPerf consumerPerf(Engines engines, List<CampaignTraffic.Sent> events, String run)
+			throws Exception {
+		Map<String, Long> perTopic = new LinkedHashMap<>();
+		events.forEach(e -> perTopic.merge(e.topic(), 1L, Long::sum));
+		long records = 0;
+		double seconds = 0;
+		for (var topic : perTopic.entrySet()) {
+			Path out = Files.createTempFile("consumer-perf", ".csv");
+			Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+					"-cp", System.getProperty("java.class.path"), "org.apache.kafka.tools.ConsumerPerformance",
+					"--bootstrap-server", engines.kafkaBootstrap(), "--topic", topic.getKey(), "--messages",
+					Long.toString(topic.getValue()), "--group", "consumer-perf-" + run + "-" + topic.getKey(), "--timeout",
+					"30000")
+				.redirectErrorStream(true)
+				.redirectOutput(out.toFile())
+				.start();
+			if (!p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES) || p.exitValue() != 0) {
+				p.destroyForcibly();
+				throw new IllegalStateException("consumer performance tool failed: " + Files.readString(out));
+			}
+			// start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, ...
+			List<String> lines = Files.readAllLines(out).stream().filter(l -> l.matches("^\\d{4}-.*")).toList();
+			Files.delete(out);
+			if (lines.isEmpty()) {
+				throw new IllegalStateException("consumer performance tool printed no result for " + topic.getKey());
+			}
+			String[] f = lines.getLast().split(",\\s*");
+			long read = Long.parseLong(f[4].trim());
+			if (read < topic.getValue()) {
+				throw new IllegalStateException("consumer performance tool read " + read + " of " + topic.getValue()
+						+ " records from " + topic.getKey());
+			}
+			records += read;
+			seconds += read / Double.parseDouble(f[5].trim());
+		}
+		return new ConsumerPerf(records, seconds, perTopic);
+	}
+
 	record Latencies(String what, int count, double p50, double p95, double max) {
 
 		static Latencies of(String what, List<Long> nanos) {
@@ -249,8 +305,8 @@ public final class EventsBenchmark {
 
 	}
 
-	private static void write(Path file, double scale, int events, long searches, double seconds, Latencies idle,
-			Latencies loaded, double reportMs) throws IOException {
+	private static void write(Path file, double scale, int events, long searches, double seconds, ConsumerPerf raw,
+			Latencies idle, Latencies loaded, double reportMs) throws IOException {
 		StringBuilder s = new StringBuilder();
 		s.append("## Event pipeline: throughput and freshness\n\n");
 		s.append(String.format(Locale.ROOT,
@@ -263,6 +319,34 @@ public final class EventsBenchmark {
 						+ "(p50), which is part of every figure below.%n%n",
 				LocalDate.now(), Runtime.getRuntime().availableProcessors(), Runtime.version().feature(), fmt(scale),
 				fmt(scale), events, searches, events / seconds, seconds, reportMs));
+		double suite = events / seconds;
+		s.append(String.format(Locale.ROOT,
+				"Kafka's own consumer performance tool (`ConsumerPerformance`, what `kafka-consumer-perf-test.sh` runs) "
+						+ "read the same records from the same topics and partitions (%s), topic after topic, with a "
+						+ "fresh group: **%,.0f records/s**. metrics-service, which validates, deduplicates, counts and "
+						+ "commits each event exactly once into its PostgreSQL tables, runs at **%.2f x** the bare "
+						+ "consumer (1 : %.1f).%n%n",
+				raw.perTopic()
+					.entrySet()
+					.stream()
+					.map(e -> String.format(Locale.ROOT, "`%s` %,d", e.getKey(), e.getValue()))
+					.collect(java.util.stream.Collectors.joining(", ")),
+				raw.rate(), suite / raw.rate(), raw.rate() / suite));
+		s.append("| reader | records | seconds | records/s |\n|---|---|---|---|\n");
+		s.append(String.format(Locale.ROOT, "| metrics-service (counted, exactly once) | %,d | %.1f | %,.0f |%n", events,
+				seconds, suite));
+		s.append(String.format(Locale.ROOT, "| Kafka consumer performance tool (read only) | %,d | %.1f | %,.0f |%n%n",
+				raw.records(), raw.seconds(), raw.rate()));
+		s.append(String.format(Locale.ROOT, """
+				```mermaid
+				xychart-beta
+				  title "Events per second"
+				  x-axis ["metrics-service", "consumer perf tool"]
+				  y-axis "records/s" 0 --> %d
+				  bar [%.0f, %.0f]
+				```
+
+				""", (long) (Math.max(suite, raw.rate()) * 1.15), suite, raw.rate()));
 		s.append("| freshness | n | p50 ms | p95 ms | max ms |\n|---|---|---|---|---|\n");
 		for (Latencies l : loaded == null ? List.of(idle) : List.of(idle, loaded)) {
 			s.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.0f |%n", l.what(), l.count(), l.p50(), l.p95(),

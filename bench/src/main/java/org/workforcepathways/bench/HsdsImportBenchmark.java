@@ -98,11 +98,15 @@ public final class HsdsImportBenchmark {
 		}
 		log("%s", first);
 		log("%s", again);
+		// one search document per service and location: the imported directory must index what the exported one did
 		long indexed = count(http, engines.elasticsearchUrl(), "listings-hsds-target");
-		if (indexed != first.records()) {
-			throw new IllegalStateException("the import finished with " + indexed + " of " + first.records()
-					+ " listings in the index");
+		long exported = count(http, engines.elasticsearchUrl(), "listings-hsds-source");
+		if (indexed != exported) {
+			throw new IllegalStateException("the import finished with " + indexed + " search documents in the index; "
+					+ "the exported directory had " + exported);
 		}
+		log("%,d search documents for %,d services (one per service and location), as in the exported directory",
+				indexed, first.records());
 		RawBulk.Result bulk = RawBulk.copy(engines.elasticsearchUrl(), "listings-hsds-target", "listings-hsds-rawbulk");
 		log("Elasticsearch alone: _bulk of the same %,d documents (%,d MB) in %.1f s, %.0f/s", bulk.documents(),
 				bulk.bytes() >> 20, bulk.seconds(), bulk.perSecond());
@@ -170,7 +174,7 @@ public final class HsdsImportBenchmark {
 			s.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %.0f | %s |%n", r.what(), r.records(), r.seconds(),
 					r.perSecond(), r.counts()));
 		}
-		s.append(String.format(Locale.ROOT, "| Elasticsearch alone: `_bulk` of the same documents | %,d | %.1f | %.0f | "
+		s.append(String.format(Locale.ROOT, "| Elasticsearch alone: `_bulk` of the same search documents (one per service and location) | %,d | %.1f | %.0f | "
 				+ "%,d MB in %,d requests of 1,000, then a refresh |%n", bulk.documents(), bulk.seconds(),
 				bulk.perSecond(), bulk.bytes() >> 20, (bulk.documents() + 999) / 1000));
 		Run first = runs.get(0);

@@ -10,18 +10,26 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Elasticsearch 9 from the integ-test-zip on Maven Central: single node, security off, loopback only. The install is
- * shared; each stack has its own config folder ({@code ES_PATH_CONF}), data and logs.
+ * Elasticsearch 9 from the integ-test-zip on Maven Central: security off, loopback only. The install is shared; each
+ * node has its own config folder ({@code ES_PATH_CONF}), data and logs. A stack runs one node, or two forming one
+ * cluster ({@link StackContext#searchNodes()}): the first is master and data node, the others hold data only, so
+ * stopping one of them keeps the cluster (with two master-eligible nodes, losing either would stop elections).
  */
 final class Elasticsearch extends Part {
 
-	Elasticsearch(StackContext ctx) {
-		super(ctx, "elasticsearch");
+	// the nodes of a cluster share the install: unpack it and install the plugin once
+	private static final Object INSTALL_LOCK = new Object();
+
+	private final int node;
+
+	Elasticsearch(StackContext ctx, int node) {
+		super(ctx, node == 1 ? "elasticsearch" : "elasticsearch-" + node);
+		this.node = node;
 	}
 
 	@Override
 	public int port() {
-		return ctx.ports().elasticsearch();
+		return ctx.ports().elasticsearch(node);
 	}
 
 	@Override
@@ -93,9 +101,12 @@ final class Elasticsearch extends Part {
 
 	@Override
 	protected Launch prepare() {
-		Path home = home();
-		installAnalysisPlugin(home);
-		Path base = ctx.dir().resolve("elasticsearch");
+		Path home;
+		synchronized (INSTALL_LOCK) {
+			home = home();
+			installAnalysisPlugin(home);
+		}
+		Path base = ctx.dir().resolve(name());
 		Path conf = base.resolve("config");
 		try {
 			if (!Files.isRegularFile(conf.resolve("jvm.options"))) {
@@ -110,18 +121,18 @@ final class Elasticsearch extends Part {
 			Files.writeString(conf.resolve("elasticsearch.yml"), """
 					# written by ./wrd for the '%s' stack
 					cluster.name: wrd-%s
-					node.name: wrd-%s-1
+					node.name: wrd-%s-%d
 					network.host: 127.0.0.1
 					http.port: %d
 					transport.port: %d
-					discovery.type: single-node
+					%s
 					xpack.security.enabled: false
 					path.data: %s
 					path.logs: %s
 					cluster.routing.allocation.disk.threshold_enabled: false
 					action.destructive_requires_name: true
-					""".formatted(ctx.stack(), ctx.stack(), ctx.stack(), port(), transportPort(), base.resolve("data"),
-					base.resolve("logs")));
+					""".formatted(ctx.stack(), ctx.stack(), ctx.stack(), node, port(), transportPort(), discovery(),
+					base.resolve("data"), base.resolve("logs")));
 			Files.writeString(conf.resolve("jvm.options.d/heap.options"),
 					"-Xms%1$s\n-Xmx%1$s\n".formatted(heap()));
 		}
@@ -134,6 +145,19 @@ final class Elasticsearch extends Part {
 				Map.of("ES_JAVA_HOME", ctx.javaHome().toString(), "ES_PATH_CONF", conf.toString(), "ES_TMPDIR",
 						base.resolve("tmp").toString(), "HOME", base.toString()),
 				true);
+	}
+
+	private String discovery() {
+		if (ctx.searchNodes() == 1) {
+			return "discovery.type: single-node";
+		}
+		List<String> seeds = new java.util.ArrayList<>();
+		for (int n = 1; n <= ctx.searchNodes(); n++) {
+			seeds.add("\"127.0.0.1:" + (ctx.ports().elasticsearch(n) + 100) + "\"");
+		}
+		String roles = node == 1 ? "cluster.initial_master_nodes: [\"wrd-%s-1\"]".formatted(ctx.stack())
+				: "node.roles: [ data, ingest ]";
+		return "discovery.seed_hosts: [" + String.join(", ", seeds) + "]\n" + roles;
 	}
 
 	private String heap() {

@@ -22,23 +22,46 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.workforcepathways.contracts.Topics;
 
 /**
- * One Kafka 4 broker in KRaft combined mode, run from the kafka_2.13 jars on Maven Central in its own JVM. Storage is
- * formatted on first start; the project's topics are created with their partition counts once it answers.
+ * One Kafka 4 node in KRaft combined mode (broker and controller), run from the kafka_2.13 jars on Maven Central in
+ * its own JVM. A stack runs one, or three forming one cluster ({@link StackContext#brokers()}): then every topic has 3
+ * replicas and needs 2 in sync, so one node can stop without losing or refusing a write. Storage is formatted on first
+ * start with the stack's cluster id; the project's topics are created once the cluster answers.
  */
 final class Kafka extends Part {
 
-	Kafka(StackContext ctx) {
-		super(ctx, "kafka");
+	private static final Object CLUSTER_ID_LOCK = new Object();
+
+	private final int node;
+
+	Kafka(StackContext ctx, int node) {
+		super(ctx, node == 1 ? "kafka" : "kafka-" + node);
+		this.node = node;
 	}
 
 	@Override
 	public int port() {
-		return ctx.ports().kafka();
+		return ctx.ports().kafka(node);
 	}
 
 	@Override
 	protected List<Integer> extraPorts() {
-		return List.of(ctx.ports().kafkaController());
+		return List.of(ctx.ports().kafkaController(node));
+	}
+
+	private int replication() {
+		return ctx.brokers() >= 3 ? 3 : 1;
+	}
+
+	private int minInSync() {
+		return ctx.brokers() >= 3 ? 2 : 1;
+	}
+
+	private String voters() {
+		List<String> voters = new ArrayList<>();
+		for (int n = 1; n <= ctx.brokers(); n++) {
+			voters.add(n + "@127.0.0.1:" + ctx.ports().kafkaController(n));
+		}
+		return String.join(",", voters);
 	}
 
 	@Override
@@ -48,7 +71,7 @@ final class Kafka extends Part {
 
 	@Override
 	protected Launch prepare() {
-		Path base = Layout.mkdirs(ctx.dir().resolve("kafka"));
+		Path base = Layout.mkdirs(ctx.dir().resolve(name()));
 		Path props = base.resolve("server.properties");
 		Path log4j = base.resolve("log4j2.properties");
 		Path data = base.resolve("data");
@@ -56,8 +79,8 @@ final class Kafka extends Part {
 			Files.writeString(props, """
 					# written by ./wrd for the '%s' stack
 					process.roles=broker,controller
-					node.id=1
-					controller.quorum.voters=1@127.0.0.1:%d
+					node.id=%d
+					controller.quorum.voters=%s
 					listeners=PLAINTEXT://127.0.0.1:%d,CONTROLLER://127.0.0.1:%d
 					advertised.listeners=PLAINTEXT://127.0.0.1:%d
 					listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
@@ -66,14 +89,17 @@ final class Kafka extends Part {
 					log.dirs=%s
 					num.partitions=%d
 					auto.create.topics.enable=false
-					offsets.topic.replication.factor=1
-					transaction.state.log.replication.factor=1
-					transaction.state.log.min.isr=1
-					share.coordinator.state.topic.replication.factor=1
-					share.coordinator.state.topic.min.isr=1
+					default.replication.factor=%d
+					min.insync.replicas=%d
+					offsets.topic.replication.factor=%d
+					transaction.state.log.replication.factor=%d
+					transaction.state.log.min.isr=%d
+					share.coordinator.state.topic.replication.factor=%d
+					share.coordinator.state.topic.min.isr=%d
 					group.initial.rebalance.delay.ms=0
-					""".formatted(ctx.stack(), ctx.ports().kafkaController(), port(), ctx.ports().kafkaController(), port(),
-					data, Topics.DEFAULT_PARTITIONS));
+					""".formatted(ctx.stack(), node, voters(), port(), ctx.ports().kafkaController(node), port(), data,
+					Topics.DEFAULT_PARTITIONS, replication(), minInSync(), replication(), replication(), minInSync(),
+					replication(), minInSync()));
 			Files.writeString(log4j, """
 					status = warn
 					appender.console.type = Console
@@ -113,11 +139,25 @@ final class Kafka extends Part {
 		return h == null || h.isBlank() ? "384m" : h;
 	}
 
-	// KRaft cluster ids are 16 random bytes in URL-safe base64 without padding
-	private static String clusterId() {
-		UUID u = UUID.randomUUID();
-		ByteBuffer b = ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
+	// KRaft cluster ids are 16 random bytes in URL-safe base64 without padding; every node of the stack formats its
+	// storage with the same one, kept beside them
+	private String clusterId() {
+		synchronized (CLUSTER_ID_LOCK) {
+			Path file = ctx.dir().resolve("kafka-cluster-id");
+			try {
+				if (Files.isRegularFile(file)) {
+					return Files.readString(file).trim();
+				}
+				UUID u = UUID.randomUUID();
+				ByteBuffer b = ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
+				String id = Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
+				Files.writeString(file, id);
+				return id;
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
 	}
 
 	private Admin admin() {
@@ -147,14 +187,27 @@ final class Kafka extends Part {
 		return Duration.ofSeconds(90);
 	}
 
+	// the first node creates the topics, once every node has joined (a topic with 3 replicas needs 3 brokers)
 	@Override
 	protected void afterHealthy() {
+		if (node != 1) {
+			return;
+		}
 		try (Admin admin = admin()) {
+			java.time.Instant deadline = java.time.Instant.now().plus(startTimeout());
+			while (admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).size() < ctx.brokers()) {
+				if (java.time.Instant.now().isAfter(deadline)) {
+					throw new DevstackException("kafka: only some of the " + ctx.brokers() + " brokers joined within "
+							+ startTimeout().toSeconds() + " s; see the kafka-* logs in " + ctx.logs());
+				}
+				sleep(Duration.ofMillis(500));
+			}
 			var existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
 			List<NewTopic> missing = Topics.all()
 				.stream()
 				.filter(t -> !existing.contains(t.name()))
-				.map(t -> new NewTopic(t.name(), t.partitions(), (short) 1))
+				.map(t -> new NewTopic(t.name(), t.partitions(), (short) replication())
+					.configs(Map.of("min.insync.replicas", Integer.toString(minInSync()))))
 				.toList();
 			if (!missing.isEmpty()) {
 				admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);

@@ -172,6 +172,23 @@ public abstract class Part {
 		return true;
 	}
 
+	/** Kills the process and everything it started at once (SIGKILL), as a crash would; for fault tests. */
+	public boolean kill() {
+		Optional<ProcessHandle> p = process();
+		if (p.isEmpty()) {
+			return false;
+		}
+		List<ProcessHandle> tree = new ArrayList<>(p.get().descendants().toList());
+		tree.add(0, p.get());
+		tree.forEach(ProcessHandle::destroyForcibly);
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+		while (tree.stream().anyMatch(ProcessHandle::isAlive) && Instant.now().isBefore(deadline)) {
+			sleep(Duration.ofMillis(100));
+		}
+		deletePidFile();
+		return true;
+	}
+
 	private void deletePidFile() {
 		try {
 			Files.deleteIfExists(pidFile());

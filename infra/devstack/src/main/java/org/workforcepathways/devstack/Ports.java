@@ -13,8 +13,9 @@ public record Ports(int postgres, int elasticsearch, int kafka, int kafkaControl
 
 	static Ports forStack(String stack, Function<String, String> env) {
 		boolean test = "test".equals(stack);
-		String prefix = test ? "WRD_TEST_" : "WRD_";
-		int shift = test ? 10_000 : 0;
+		String prefix = prefix(stack);
+		// the scale stack (several brokers, nodes and instances) sits 1000 above dev: 9080-9093, 16432, 19080, 20092+
+		int shift = test ? 10_000 : "scale".equals(stack) ? 1_000 : 0;
 		Map<String, Integer> d = Map.of("POSTGRES", 15432, "ELASTICSEARCH", 19200, "KAFKA", 19092, "KAFKA_CONTROLLER",
 				19093, "KEYCLOAK", 18080, "KEYCLOAK_MANAGEMENT", 19000, "GATEWAY", 8080, "DIRECTORY", 8081, "MATCHING",
 				8082, "METRICS", 8083);
@@ -39,6 +40,34 @@ public record Ports(int postgres, int elasticsearch, int kafka, int kafkaControl
 		return new Ports(port.apply("POSTGRES"), port.apply("ELASTICSEARCH"), port.apply("KAFKA"),
 				port.apply("KAFKA_CONTROLLER"), port.apply("KEYCLOAK"), port.apply("KEYCLOAK_MANAGEMENT"),
 				port.apply("GATEWAY"), port.apply("DIRECTORY"), port.apply("MATCHING"), port.apply("METRICS"));
+	}
+
+	/** The prefix of this stack's port variables: WRD_ (dev), WRD_TEST_, WRD_SCALE_. */
+	static String prefix(String stack) {
+		return switch (stack) {
+			case "test" -> "WRD_TEST_";
+			case "scale" -> "WRD_SCALE_";
+			default -> "WRD_";
+		};
+	}
+
+	/** Node {@code n} (1, 2, 3) of a Kafka cluster: broker and controller ports 10 apart per node. */
+	int kafka(int n) {
+		return kafka + 10 * (n - 1);
+	}
+
+	int kafkaController(int n) {
+		return kafkaController + 10 * (n - 1);
+	}
+
+	/** Node {@code n} of an Elasticsearch cluster: HTTP ports side by side. */
+	int elasticsearch(int n) {
+		return elasticsearch + n - 1;
+	}
+
+	/** Instance {@code n} (1, 2) of a service: the second 10 above the first (8081 -> 8091). */
+	static int instance(int port, int n) {
+		return port + 10 * (n - 1);
 	}
 
 }

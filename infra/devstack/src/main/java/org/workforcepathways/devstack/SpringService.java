@@ -19,8 +19,8 @@ final class SpringService extends Part {
 
 	private final Map<String, String> properties;
 
-	SpringService(StackContext ctx, String module, int port, Map<String, String> properties) {
-		super(ctx, module);
+	SpringService(StackContext ctx, String name, String module, int port, Map<String, String> properties) {
+		super(ctx, name);
 		this.module = module;
 		this.port = port;
 		this.properties = properties;

@@ -16,7 +16,9 @@ import java.util.function.Consumer;
 
 /**
  * A whole stack: four engines, then four services. {@code dev} is what {@code ./wrd up} runs; {@code test} is what
- * {@code ./wrd test} and the test-support API run, on other ports and in another folder.
+ * {@code ./wrd test} and the test-support API run, on other ports and in another folder; {@code scale}
+ * ({@code ./wrd up --scale}) runs 3 Kafka brokers, 2 Elasticsearch nodes and 2 instances of each service behind the
+ * gateway.
  */
 public final class Stack {
 
@@ -24,17 +26,21 @@ public final class Stack {
 
 	private final Postgres postgres;
 
-	private final Elasticsearch elasticsearch;
+	private final List<Elasticsearch> elasticsearch = new ArrayList<>();
 
-	private final Kafka kafka;
+	private final List<Kafka> kafka = new ArrayList<>();
 
 	private final Keycloak keycloak;
 
 	public Stack(StackContext ctx) {
 		this.ctx = ctx;
 		this.postgres = new Postgres(ctx);
-		this.elasticsearch = new Elasticsearch(ctx);
-		this.kafka = new Kafka(ctx);
+		for (int n = 1; n <= ctx.searchNodes(); n++) {
+			elasticsearch.add(new Elasticsearch(ctx, n));
+		}
+		for (int n = 1; n <= ctx.brokers(); n++) {
+			kafka.add(new Kafka(ctx, n));
+		}
 		this.keycloak = new Keycloak(ctx);
 	}
 
@@ -47,7 +53,11 @@ public final class Stack {
 	}
 
 	public List<Part> engines() {
-		return List.of(postgres, elasticsearch, kafka, keycloak);
+		List<Part> engines = new ArrayList<>(List.of(postgres));
+		engines.addAll(elasticsearch);
+		engines.addAll(kafka);
+		engines.add(keycloak);
+		return engines;
 	}
 
 	/** Where the services find the engines: this stack's own, or any others (e.g. containers in tests). */
@@ -57,7 +67,7 @@ public final class Stack {
 			return postgresUrl + db;
 		}
 
-		String issuer() {
+		public String issuer() {
 			return keycloakUrl + "/realms/" + Keycloak.REALM;
 		}
 
@@ -74,32 +84,73 @@ public final class Stack {
 	}
 
 	public List<Part> services(Endpoints e) {
+		List<Part> services = new ArrayList<>();
+		for (int n = 1; n <= ctx.instances(); n++) {
+			services.addAll(instance(e, n));
+		}
+		services.add(gateway(e));
+		return services;
+	}
+
+	/**
+	 * Instance {@code n} of each service. Only the first loads the demo directory and seeds the demo campaign; the
+	 * second matching-service reads the directory through the second directory-service, and the second
+	 * metrics-service counts every partition under an application id of its own (its reports come from its own state
+	 * stores), as in docker-compose.scale.yml.
+	 */
+	private List<Part> instance(Endpoints e, int n) {
 		Ports p = ctx.ports();
+		String suffix = n == 1 ? "" : "-" + n;
 		Path demo = ctx.layout().root().resolve("infra/demo-data/calumet-listings.json");
-		var directory = new SpringService(ctx, "directory-service", p.directory(),
-				ordered("spring.datasource.url", e.jdbc("directory"), "spring.datasource.username", "directory",
-						"spring.datasource.password", "directory", "spring.elasticsearch.uris", e.elasticsearchUrl(),
-						"spring.kafka.bootstrap-servers", e.kafkaBootstrap(),
-						"spring.security.oauth2.resourceserver.jwt.issuer-uri", e.issuer(), "directory.demo-data",
-						demo.toUri().toString(), "directory.demo-outcomes",
-						demo.resolveSibling("calumet-outcomes.csv").toUri().toString()));
-		var matching = new SpringService(ctx, "matching-service", p.matching(),
-				ordered("spring.datasource.url", e.jdbc("matching"), "spring.datasource.username", "matching",
-						"spring.datasource.password", "matching", "spring.kafka.bootstrap-servers", e.kafkaBootstrap(),
-						"spring.security.oauth2.resourceserver.jwt.issuer-uri", e.issuer(),
-						"spring.http.serviceclient.directory.base-url", "http://127.0.0.1:" + p.directory()));
-		var metrics = new SpringService(ctx, "metrics-service", p.metrics(),
-				ordered("spring.datasource.url", e.jdbc("metrics"), "spring.datasource.username", "metrics",
-						"spring.datasource.password", "metrics", "spring.kafka.bootstrap-servers", e.kafkaBootstrap(),
-						"spring.kafka.streams.state-dir", ctx.dir().resolve("metrics-service/streams").toString(),
-						"spring.security.oauth2.resourceserver.jwt.issuer-uri", e.issuer(), "metrics.demo-campaign",
-						"true", "metrics.directory-url", "http://localhost:" + p.gateway() + "/", "metrics.public-url",
-						"http://localhost:" + p.gateway()));
-		var gateway = new SpringService(ctx, "gateway", p.gateway(),
-				ordered("wrd.gateway.directory-uri", "http://127.0.0.1:" + p.directory(), "wrd.gateway.matching-uri",
-						"http://127.0.0.1:" + p.matching(), "wrd.gateway.metrics-uri", "http://127.0.0.1:" + p.metrics(),
+		int directoryPort = Ports.instance(p.directory(), n);
+		Map<String, String> directory = ordered("spring.datasource.url", e.jdbc("directory"),
+				"spring.datasource.username", "directory", "spring.datasource.password", "directory",
+				"spring.elasticsearch.uris", e.elasticsearchUrl(), "spring.kafka.bootstrap-servers", e.kafkaBootstrap(),
+				"spring.security.oauth2.resourceserver.jwt.issuer-uri", e.issuer());
+		if (n == 1) {
+			directory.put("directory.demo-data", demo.toUri().toString());
+			directory.put("directory.demo-outcomes", demo.resolveSibling("calumet-outcomes.csv").toUri().toString());
+		}
+		if (ctx.searchNodes() > 1) {
+			// primaries spread over the nodes, each with a copy on another node
+			directory.put("directory.index.shards", Integer.toString(ctx.searchNodes()));
+			directory.put("directory.index.replicas", "1");
+		}
+		Map<String, String> matching = ordered("spring.datasource.url", e.jdbc("matching"), "spring.datasource.username",
+				"matching", "spring.datasource.password", "matching", "spring.kafka.bootstrap-servers",
+				e.kafkaBootstrap(), "spring.security.oauth2.resourceserver.jwt.issuer-uri", e.issuer(),
+				"spring.http.serviceclient.directory.base-url", "http://127.0.0.1:" + directoryPort);
+		Map<String, String> metrics = ordered("spring.datasource.url", e.jdbc("metrics"), "spring.datasource.username",
+				"metrics", "spring.datasource.password", "metrics", "spring.kafka.bootstrap-servers", e.kafkaBootstrap(),
+				"spring.kafka.streams.state-dir",
+				ctx.dir().resolve("metrics-service" + suffix + "/streams").toString(),
+				"spring.security.oauth2.resourceserver.jwt.issuer-uri", e.issuer(), "metrics.demo-campaign",
+				Boolean.toString(n == 1), "metrics.directory-url", "http://localhost:" + p.gateway() + "/",
+				"metrics.public-url", "http://localhost:" + p.gateway());
+		if (n > 1) {
+			metrics.put("spring.kafka.streams.application-id", "metrics-service-g${metrics.generation}" + suffix);
+		}
+		return List.of(new SpringService(ctx, "directory-service" + suffix, "directory-service", directoryPort, directory),
+				new SpringService(ctx, "matching-service" + suffix, "matching-service",
+						Ports.instance(p.matching(), n), matching),
+				new SpringService(ctx, "metrics-service" + suffix, "metrics-service", Ports.instance(p.metrics(), n),
+						metrics));
+	}
+
+	private Part gateway(Endpoints e) {
+		Ports p = ctx.ports();
+		return new SpringService(ctx, "gateway", "gateway", p.gateway(),
+				ordered("wrd.gateway.directory-uri", instances(p.directory()), "wrd.gateway.matching-uri",
+						instances(p.matching()), "wrd.gateway.metrics-uri", instances(p.metrics()),
 						"wrd.gateway.keycloak.issuer", e.issuer()));
-		return List.of(directory, matching, metrics, gateway);
+	}
+
+	private String instances(int firstPort) {
+		List<String> uris = new ArrayList<>();
+		for (int n = 1; n <= ctx.instances(); n++) {
+			uris.add("http://127.0.0.1:" + Ports.instance(firstPort, n));
+		}
+		return String.join(",", uris);
 	}
 
 	public List<Part> all() {
@@ -123,12 +174,22 @@ public final class Stack {
 	}
 
 	public void upServices(Consumer<String> progress) {
-		startAll(services(), progress);
+		upServices(endpoints(), progress);
 	}
 
-	/** Starts the services against engines that are not this stack's own (tests on containers). */
+	/**
+	 * Starts the services against the given engines (this stack's own, or containers in tests). With several
+	 * instances, the first of each starts first: it migrates the schema and loads the demo data the others find.
+	 */
 	public void upServices(Endpoints endpoints, Consumer<String> progress) {
-		startAll(services(endpoints), progress);
+		List<Part> services = services(endpoints);
+		if (ctx.instances() > 1) {
+			List<Part> first = instance(endpoints, 1);
+			startAll(first, progress);
+			List<String> started = first.stream().map(Part::name).toList();
+			services = services.stream().filter(s -> !started.contains(s.name())).toList();
+		}
+		startAll(services, progress);
 	}
 
 	/** Stops the services only, leaving the engines running. */
@@ -190,8 +251,8 @@ public final class Stack {
 		Map<String, String> env = new LinkedHashMap<>();
 		env.put("WRD_STACK", ctx.stack());
 		env.put("WRD_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:" + ctx.ports().postgres() + "/");
-		env.put("WRD_ELASTICSEARCH_URL", elasticsearch.url());
-		env.put("WRD_KAFKA_BOOTSTRAP", kafka.url());
+		env.put("WRD_ELASTICSEARCH_URL", String.join(",", elasticsearch.stream().map(Part::url).toList()));
+		env.put("WRD_KAFKA_BOOTSTRAP", String.join(",", kafka.stream().map(Part::url).toList()));
 		env.put("WRD_KEYCLOAK_URL", keycloak.url());
 		return env;
 	}

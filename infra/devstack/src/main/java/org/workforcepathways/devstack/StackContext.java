@@ -45,6 +45,29 @@ public final class StackContext {
 		return env.apply(name);
 	}
 
+	/**
+	 * The {@code scale} stack runs several of everything that can run several: 3 Kafka brokers, 2 Elasticsearch nodes
+	 * and 2 instances of each service behind one gateway (docs/operations.md).
+	 */
+	public boolean scaled() {
+		return "scale".equals(stack);
+	}
+
+	/** Kafka brokers of this stack. */
+	public int brokers() {
+		return scaled() ? 3 : 1;
+	}
+
+	/** Elasticsearch nodes of this stack. */
+	public int searchNodes() {
+		return scaled() ? 2 : 1;
+	}
+
+	/** Instances of each service (the gateway is one). */
+	public int instances() {
+		return scaled() ? 2 : 1;
+	}
+
 	public Path dir() {
 		return layout.stack(stack);
 	}
@@ -63,8 +86,7 @@ public final class StackContext {
 	}
 
 	String portVariable(String part) {
-		return ("test".equals(stack) ? "WRD_TEST_" : "WRD_") + part.toUpperCase(Locale.ROOT).replace('-', '_')
-				+ "_PORT";
+		return Ports.prefix(stack) + part.toUpperCase(Locale.ROOT).replace('-', '_') + "_PORT";
 	}
 
 	public synchronized EngineArtifacts artifacts() {

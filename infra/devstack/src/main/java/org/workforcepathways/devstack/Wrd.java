@@ -18,6 +18,8 @@ public final class Wrd {
 	static final String USAGE = """
 			usage: ./wrd <command> [options]
 			  up [--engines-only]   start the engines, then the services, load the demo data, print URLs
+			  up --scale            the same with 3 Kafka brokers, 2 Elasticsearch nodes and 2 instances of each
+			                        service (the 'scale' stack; ports 9080-9093, 16432, 19080, 20092-20113, 20200-20301)
 			  down                  stop everything 'up' started
 			  status                each part with its pid, port and health
 			  logs [part] [-f]      the end of a part's log (all parts without a name); -f follows
@@ -25,7 +27,7 @@ public final class Wrd {
 			  test                  run the test suite on the real engines (handled by the ./wrd script)
 			  simulate [--days 30] [--scale 1] [--seed N]
 			                        a month of made-up campaign traffic into the dev stack (./wrd script)
-			options: --stack dev|test (default dev)""";
+			options: --stack dev|test|scale (default dev; --scale is --stack scale)""";
 
 	private Wrd() {
 	}
@@ -42,7 +44,7 @@ public final class Wrd {
 
 	static int run(List<String> args) {
 		List<String> rest = new ArrayList<>(args);
-		String stackName = option(rest, "--stack", "dev");
+		String stackName = option(rest, "--stack", rest.remove("--scale") ? "scale" : "dev");
 		boolean enginesOnly = rest.remove("--engines-only");
 		boolean follow = rest.remove("-f");
 		if (rest.isEmpty()) {
@@ -111,13 +113,14 @@ public final class Wrd {
 		sb.append("""
 				Engines:
 				  Keycloak:      http://localhost:%d/admin  (admin / admin), realm 'workforce'
-				  Elasticsearch: http://127.0.0.1:%d
-				  Kafka:         127.0.0.1:%d
+				  Elasticsearch: %s
+				  Kafka:         %s
 				  PostgreSQL:    127.0.0.1:%d (databases directory, matching, metrics; user = password = database)
 				Demo logins (realm 'workforce', password 'demo' for all; client 'wrd-cli' gives tokens to curl):
 				  jobseeker@demo.wrd  case.manager@demo.wrd  provider@demo.wrd  city.staff@demo.wrd  admin@demo.wrd
-				Stop with ./wrd down; see ./wrd status and ./wrd logs <part>.
-				""".formatted(p.keycloak(), p.elasticsearch(), p.kafka(), p.postgres()));
+				Stop with ./wrd down%5$s; see ./wrd status%5$s and ./wrd logs <part>%5$s.
+				""".formatted(p.keycloak(), stack.enginesEnv().get("WRD_ELASTICSEARCH_URL"),
+				stack.enginesEnv().get("WRD_KAFKA_BOOTSTRAP"), p.postgres(), stack.context().scaled() ? " --scale" : ""));
 		return sb.toString();
 	}
 
@@ -128,11 +131,11 @@ public final class Wrd {
 	}
 
 	static void status(Stack stack) {
-		System.out.printf("%-18s %-8s %-6s %s%n", "part", "pid", "port", "health");
+		System.out.printf("%-20s %-8s %-6s %s%n", "part", "pid", "port", "health");
 		for (Part part : stack.all()) {
 			var process = part.process();
 			String health = process.isEmpty() ? "stopped" : part.healthy() ? "healthy" : "unhealthy";
-			System.out.printf("%-18s %-8s %-6d %s%n", part.name(),
+			System.out.printf("%-20s %-8s %-6d %s%n", part.name(),
 					process.map(ph -> Long.toString(ph.pid())).orElse("-"), part.port(), health);
 		}
 	}
@@ -173,7 +176,7 @@ public final class Wrd {
 
 	static void reset(Stack stack) {
 		Layout layout = stack.context().layout();
-		for (String name : List.of("dev", "test")) {
+		for (String name : List.of("dev", "test", "scale")) {
 			Stack s = name.equals(stack.context().stack()) ? stack
 					: new Stack(new StackContext(layout, name, System::getenv));
 			s.down();

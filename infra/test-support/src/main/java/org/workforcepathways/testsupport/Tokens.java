@@ -23,11 +23,15 @@ public final class Tokens {
 	}
 
 	public static String accessToken(String username) {
-		Engines e = TestEngines.get();
+		return accessToken(TestEngines.get().issuer(), username);
+	}
+
+	/** A token from the realm at {@code issuer} (another stack's Keycloak, e.g. the scale stack's). */
+	public static String accessToken(String issuer, String username) {
 		String form = "grant_type=password&client_id=wrd-cli&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
 				+ "&password=" + DEMO_PASSWORD;
 		try {
-			HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(e.issuer() + "/protocol/openid-connect/token"))
+			HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.POST(HttpRequest.BodyPublishers.ofString(form))
 				.build(), HttpResponse.BodyHandlers.ofString());
@@ -37,7 +41,7 @@ public final class Tokens {
 			return JSON.readTree(r.body()).get("access_token").asString();
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Keycloak unreachable at " + e.keycloakUrl(), ex);
+			throw new IllegalStateException("Keycloak unreachable at " + issuer, ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
