@@ -323,9 +323,9 @@ public final class EventsBenchmark {
 		s.append(String.format(Locale.ROOT,
 				"Kafka's own consumer performance tool (`ConsumerPerformance`, what `kafka-consumer-perf-test.sh` runs) "
 						+ "read the same records from the same topics and partitions (%s), topic after topic, with a "
-						+ "fresh group: **%,.0f records/s**. metrics-service, which validates, deduplicates, counts and "
-						+ "commits each event exactly once into its PostgreSQL tables, runs at **%.2f x** the bare "
-						+ "consumer (1 : %.1f).%n%n",
+						+ "fresh group: **%,.0f records/s**. metrics-service, which validates, deduplicates and counts each "
+						+ "event exactly once into its Kafka Streams state stores (changelogged, in transactions), runs at "
+						+ "**%.2f x** the bare consumer (1 : %.1f).%n%n",
 				raw.perTopic()
 					.entrySet()
 					.stream()

@@ -61,6 +61,14 @@ final class Wrk {
 		return write(file, requests);
 	}
 
+	/** The same, each request carrying {@code Authorization: <authorization>} (a signed-in user's). */
+	static Path script(Path file, List<String> paths, String authorization) throws IOException {
+		List<String> requests = paths.stream()
+			.map(p -> "wrk.format(\"GET\", " + lua(p) + ", {[\"Authorization\"] = " + lua(authorization) + "})")
+			.toList();
+		return write(file, requests);
+	}
+
 	/**
 	 * A script sending each search's Elasticsearch requests in turn: one {@code _search}, or one {@code _msearch}
 	 * holding both when the search was relaxed after finding nothing.
