@@ -11,12 +11,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The whole stack as {@code ./wrd up} runs it: how long {@code up} takes cold (an empty folder: engines unpacked,
@@ -66,7 +64,7 @@ public final class StackBenchmark {
 					+ "(this benchmark starts its own on the dev ports)");
 		}
 		Wrk.version();
-		delete(folder);
+		launch(root, launcher, folder, "reset"); // cold: nothing left of an earlier run
 		try {
 			double cold = up(root, launcher, folder);
 			log("cold up: %.1f s", cold);
@@ -235,17 +233,6 @@ public final class StackBenchmark {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			return false;
-		}
-	}
-
-	private static void delete(Path folder) throws IOException {
-		if (!Files.exists(folder)) {
-			return;
-		}
-		try (Stream<Path> s = Files.walk(folder)) {
-			for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(p);
-			}
 		}
 	}
 

@@ -1,13 +1,8 @@
 package org.workforcepathways.e2e;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -36,8 +31,7 @@ class ScaleStackIT {
 	@Test
 	void killingOneBrokerAndOneInstanceOfEachServiceUnderLoadLosesNothing() throws Exception {
 		Stack scale = Stack.named("scale");
-		scale.down();
-		deleteTree(scale.context().dir()); // a fresh stack: the report holds only this test's searches
+		scale.wipe(); // a fresh stack: the report holds only this test's searches
 		try {
 			long t0 = System.nanoTime();
 			scale.upEngines(line -> System.out.println("[scale-stack] " + line.strip()));
@@ -132,17 +126,6 @@ class ScaleStackIT {
 			previous = now;
 		}
 		return previous;
-	}
-
-	private static void deleteTree(Path dir) throws IOException {
-		if (!Files.exists(dir)) {
-			return;
-		}
-		try (Stream<Path> s = Files.walk(dir)) {
-			for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(p);
-			}
-		}
 	}
 
 }

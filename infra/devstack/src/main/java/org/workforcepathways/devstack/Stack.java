@@ -246,6 +246,12 @@ public final class Stack {
 		return stopped;
 	}
 
+	/** Stops every part and deletes this stack's folder (data, logs, pids): the next {@code up} starts from nothing. */
+	public void wipe() {
+		down();
+		Unpack.deleteTree(ctx.dir());
+	}
+
 	/** The engines' addresses as environment variables, read by the test-support API and by ./wrd test. */
 	public Map<String, String> enginesEnv() {
 		Map<String, String> env = new LinkedHashMap<>();
