@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * One counter: a metric, the day it counts on (the region's calendar; absent for timeless figures) and its
- * dimensions. Encoded as {@code metric|day|dim|dim...} so that one metric's counters sit together in the store and a
- * prefix scan finds them.
+ * dimensions. Encoded as {@code metric|day|dim|dim...} so that one metric's counters sit together in the store, in day
+ * order, and a range read between {@link #first} and {@link #last} finds a period's.
  */
 public record Fact(String metric, LocalDate day, List<String> dimensions) {
 
@@ -33,9 +33,17 @@ public record Fact(String metric, LocalDate day, List<String> dimensions) {
 		return new Fact(parts[0], day, new ArrayList<>(Arrays.asList(parts).subList(2, parts.length)));
 	}
 
-	/** The prefix every counter of {@code metric} starts with. */
-	public static String prefix(String metric) {
-		return metric + "|";
+	/** The lowest key a counter of {@code metric} on {@code day} can have. */
+	public static String first(String metric, LocalDate day) {
+		return metric + "|" + day;
+	}
+
+	/**
+	 * A key above every counter of {@code metric} on {@code day} and below the next day's: '}' sorts right after the
+	 * separator '|' (in the store's byte order too), whatever the dimensions hold.
+	 */
+	public static String last(String metric, LocalDate day) {
+		return metric + "|" + day + "}";
 	}
 
 	public String dimension(int i) {

@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import org.workforcepathways.contracts.listing.ListingChanged;
@@ -507,9 +506,12 @@ public final class ReportBuilder {
 
 	// ---- reading
 
-	/** Calls back with every counter of a metric whose day lies in the period. */
+	/**
+	 * Calls back with every counter of a metric whose day lies in the period. Keys sort by metric, then ISO day, so the
+	 * store reads only the period's days: the cost of a report grows with its period, not with all the years stored.
+	 */
 	private void scan(String metric, Period period, BiConsumer<Fact, Long> each) {
-		try (var it = counts.prefixScan(Fact.prefix(metric), new StringSerializer())) {
+		try (var it = counts.range(Fact.first(metric, period.from()), Fact.last(metric, period.to()))) {
 			while (it.hasNext()) {
 				var kv = it.next();
 				Fact f = Fact.parse(kv.key);

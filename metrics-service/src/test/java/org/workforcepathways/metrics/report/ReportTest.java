@@ -134,6 +134,25 @@ class ReportTest {
 	}
 
 	@Test
+	void aPeriodCountsTheDaysItCoversAndNoOthers() {
+		LocalDate from = TODAY.minusDays(13);
+		LocalDate to = TODAY.minusDays(7);
+		Set<String> inPeriod = new HashSet<>();
+		EventValidator validator = new EventValidator();
+		for (CampaignTraffic.Sent s : sent) {
+			((EventValidator.Accepted) validator.validate(s.json())).as(EventTypes.SEARCH_PERFORMED)
+				.filter(e -> new Period(from, to, "day").contains(LocalDate.ofInstant(e.time(), CHICAGO)))
+				.ifPresent(e -> inPeriod.add(e.id()));
+		}
+
+		CampaignReport report = report(from, to, "day", 10);
+
+		assertThat(inPeriod).hasSizeGreaterThan(10);
+		assertThat(report.traffic().searches().total().value()).isEqualTo(inPeriod.size());
+		assertThat(report.traffic().searches().rows()).hasSize(7);
+	}
+
+	@Test
 	void theCsvCarriesTheSameWithheldValues() {
 		CampaignReport report = report(campaign.startsOn(), campaign.endsOn(), "week", 10);
 
