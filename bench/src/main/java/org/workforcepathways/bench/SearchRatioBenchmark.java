@@ -38,6 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class SearchRatioBenchmark {
 
+	private static final int WARM_UP_SECONDS = 60;
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/** HTTP/1.1 only: Elasticsearch does not take the JDK client's h2c upgrade on a GET. */
@@ -125,7 +127,9 @@ public final class SearchRatioBenchmark {
 						directory.service().url(), "elasticsearch", engines.elasticsearchUrl());
 				List<Run> runs = new ArrayList<>();
 				for (String path : scripts.keySet()) {
-					Wrk.run(path, targets.get(path), scripts.get(path), 8, 5); // warm-up, not reported
+					// a freshly started gateway needs about a minute of traffic before its JIT has compiled the proxy
+					// path (profiled: ~12 ms CPU per search at first, ~4 ms warm); every path gets the same warm-up
+					Wrk.run(path, targets.get(path), scripts.get(path), 8, WARM_UP_SECONDS); // not reported
 					for (int clients : CLIENTS) {
 						Run run = Wrk.run(path, targets.get(path), scripts.get(path), clients, seconds);
 						log("%,d listings, %s, %d client(s): %.0f req/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %d errors",
@@ -283,7 +287,7 @@ public final class SearchRatioBenchmark {
 						+ "\"soldadura\", a misspelling, ...) go through the gateway, straight to directory-service, and "
 						+ "as the exact Elasticsearch requests directory-service sends for them (read from Elasticsearch's "
 						+ "search slow log, resent to `_search`; each one checked to find the same number of hits). "
-						+ "Each run lasts %d s after a 5 s warm-up, with 1 and 8 concurrent keep-alive connections. The "
+						+ "Each run lasts %d s after a " + WARM_UP_SECONDS + " s warm-up of that path (8 clients), with 1 and 8 concurrent keep-alive connections. The "
 						+ "gateway path includes its rate limiter, circuit breaker and retry filters; directory-service "
 						+ "also maps hits to results and records the search's engagement event.%n%n",
 				LocalDate.now(), LoadedDirectory.machine(), esVersion, wrkVersion, seconds));
