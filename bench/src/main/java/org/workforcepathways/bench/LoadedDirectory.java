@@ -54,7 +54,9 @@ record LoadedDirectory(ServiceProcess service, String alias, double loadSeconds,
 		properties.put("directory.demo-data", data.toUri().toString());
 		Path serviceLog = work.resolve("directory-service-" + listings + ".log");
 		Files.deleteIfExists(serviceLog);
-		ServiceProcess service = ServiceProcess.of(root, "directory-service", port, "1g", properties, serviceLog);
+		// the sample-data loader reads its whole file before saving it: a million listings need a bigger heap
+		String heap = listings > 200_000 ? "8g" : "1g";
+		ServiceProcess service = ServiceProcess.of(root, "directory-service", port, heap, properties, serviceLog);
 		Instant started = Instant.now();
 		try {
 			service.start(Duration.ofHours(3), seconds -> log("%d s: %s", seconds, lastProgress(serviceLog)));

@@ -494,10 +494,8 @@ public class HsdsImporter {
 		Map<ImportRecord, Accepted> byRecord = new IdentityHashMap<>();
 		accepted.forEach(a -> byRecord.put(a.record(), a));
 		try {
-			// what a transaction kept is forgotten if it rolls back: each attempt starts its own map
-			Map<String, JsonNode> kept = new java.util.HashMap<>();
 			List<Outcome> outcomes = store.importRecords(accepted.stream().map(Accepted::record).toList(), caller, source,
-					r -> keep(byRecord.get(r), source, kept));
+					written -> keep(written.stream().map(byRecord::get).toList(), source));
 			for (int i = 0; i < accepted.size(); i++) {
 				Accepted a = accepted.get(i);
 				lines[a.position() - offset - 1] = line(a, outcomeOf(a, outcomes.get(i)));
@@ -507,9 +505,8 @@ public class HsdsImporter {
 			// one record the database refused; write the others one by one so it alone is rejected
 			for (Accepted a : accepted) {
 				try {
-					Map<String, JsonNode> kept = new java.util.HashMap<>();
 					Outcome o = store.importRecords(List.of(a.record()), caller, source,
-							r -> keep(byRecord.get(r), source, kept)).getFirst();
+							written -> keep(written.stream().map(byRecord::get).toList(), source)).getFirst();
 					lines[a.position() - offset - 1] = line(a, outcomeOf(a, o));
 				}
 				catch (org.springframework.dao.DataAccessException ex) {
@@ -531,39 +528,43 @@ public class HsdsImporter {
 				List.of(), a.notes());
 	}
 
-	/** The HSDS documents as received and the ids they map to; in the transaction that writes the record. */
-	private void keep(Accepted a, String source, Map<String, JsonNode> kept) {
-		JsonNode doc = a.document();
-		ObjectNode service = (ObjectNode) doc.deepCopy();
-		service.remove("organization");
-		for (JsonNode sal : service.path("service_at_locations")) {
-			JsonNode place = sal.path("location");
-			if (place.isObject() && place.size() > 1) {
-				keepOnce(kept, "location", HsdsMapper.text(place, "id"), place, source);
-				((ObjectNode) sal).set("location", json.createObjectNode().put("id", HsdsMapper.text(place, "id")));
+	/**
+	 * The HSDS documents as received and the ids they map to; in the transaction that writes the records. A
+	 * document met twice in the batch (an organization or place of many records) is written once, as last met.
+	 */
+	private void keep(List<Accepted> written, String source) {
+		Map<String, HsdsRecords.Kept> kept = new LinkedHashMap<>();
+		for (Accepted a : written) {
+			JsonNode doc = a.document();
+			ObjectNode service = (ObjectNode) doc.deepCopy();
+			service.remove("organization");
+			for (JsonNode sal : service.path("service_at_locations")) {
+				JsonNode place = sal.path("location");
+				if (place.isObject() && place.size() > 1) {
+					keepOnce(kept, "location", HsdsMapper.text(place, "id"), place);
+					((ObjectNode) sal).set("location", json.createObjectNode().put("id", HsdsMapper.text(place, "id")));
+				}
+			}
+			keepOnce(kept, "service", a.record().listing().id(), service);
+			a.aliases().forEach((kind, local) -> records.saveAlias(kind,
+					kind.equals("service") ? a.read().listing().id() : a.read().listing().organizationId(), local, source));
+			JsonNode organization = doc.path("organization");
+			if (a.record().organization() != null && organization.isObject()) {
+				ObjectNode organizationDoc = (ObjectNode) organization.deepCopy();
+				for (JsonNode l : organizationDoc.path("locations")) {
+					keepOnce(kept, "location", HsdsMapper.text(l, "id"), l);
+				}
+				organizationDoc.remove("locations");
+				organizationDoc.remove("services");
+				keepOnce(kept, "organization", a.record().organization().id(), organizationDoc);
 			}
 		}
-		Listing listing = a.record().listing();
-		records.save("service", listing.id(), service, source);
-		a.aliases().forEach((kind, local) -> records.saveAlias(kind,
-				kind.equals("service") ? a.read().listing().id() : a.read().listing().organizationId(), local, source));
-		JsonNode organization = doc.path("organization");
-		if (a.record().organization() != null && organization.isObject()) {
-			ObjectNode organizationDoc = (ObjectNode) organization.deepCopy();
-			for (JsonNode l : organizationDoc.path("locations")) {
-				keepOnce(kept, "location", HsdsMapper.text(l, "id"), l, source);
-			}
-			organizationDoc.remove("locations");
-			organizationDoc.remove("services");
-			keepOnce(kept, "organization", a.record().organization().id(), organizationDoc, source);
-		}
+		records.saveAll(kept.values(), source);
 	}
 
-	/** The same organization or place, met again in a batch, is kept once (a batch is one transaction). */
-	private void keepOnce(Map<String, JsonNode> kept, String kind, String id, JsonNode doc, String source) {
-		if (!doc.equals(kept.put(kind + ":" + id, doc))) {
-			records.save(kind, id, doc, source);
-		}
+	private static void keepOnce(Map<String, HsdsRecords.Kept> kept, String kind, String id, JsonNode doc) {
+		// one statement can write a row only once: the last version met wins, as it did when each was written
+		kept.put(kind + ":" + id, new HsdsRecords.Kept(kind, id, doc));
 	}
 
 	private Line importOrganization(JsonNode doc, int position, String source, boolean dryRun) {

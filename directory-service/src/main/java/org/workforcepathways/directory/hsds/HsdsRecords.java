@@ -1,6 +1,7 @@
 package org.workforcepathways.directory.hsds;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -43,12 +44,28 @@ public class HsdsRecords {
 
 	/** Keeps the document; call in the transaction that saves the record. */
 	public void save(String kind, String id, JsonNode document, String source) {
-		jdbc.sql("insert into hsds_record (kind, id, document, source) values (:kind, :id, cast(:document as jsonb), :source) "
-				+ "on conflict (kind, id) do update set document = excluded.document, source = excluded.source, "
-				+ "received_at = now()")
-			.param("kind", kind)
-			.param("id", id)
-			.param("document", json.writeValueAsString(document))
+		saveAll(List.of(new Kept(kind, id, document)), source);
+	}
+
+	/** A document to keep: {@code kind} is service, organization or location. */
+	public record Kept(String kind, String id, JsonNode document) {
+
+	}
+
+	/**
+	 * Keeps documents in one statement; call in the transaction that saves their records. Each (kind, id) at most
+	 * once: a database statement cannot change one row twice.
+	 */
+	public void saveAll(Collection<Kept> documents, String source) {
+		if (documents.isEmpty()) {
+			return;
+		}
+		jdbc.sql("insert into hsds_record (kind, id, document, source) select k, i, cast(d as jsonb), :source "
+				+ "from unnest(:kinds, :ids, :documents) as r(k, i, d) on conflict (kind, id) do update set "
+				+ "document = excluded.document, source = excluded.source, received_at = now()")
+			.param("kinds", documents.stream().map(Kept::kind).toArray(String[]::new))
+			.param("ids", documents.stream().map(Kept::id).toArray(String[]::new))
+			.param("documents", documents.stream().map(d -> json.writeValueAsString(d.document())).toArray(String[]::new))
 			.param("source", source)
 			.update();
 	}

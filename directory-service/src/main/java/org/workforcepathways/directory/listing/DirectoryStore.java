@@ -92,7 +92,13 @@ public class DirectoryStore {
 		int listingsChanged = 0;
 		for (int from = 0; from < all.size(); from += BATCH) {
 			List<Listing> batch = all.subList(from, Math.min(all.size(), from + BATCH));
-			List<String> saved = transaction.execute(tx -> batch.stream().filter(l -> saveRecorded(l, null)).map(Listing::id).toList());
+			List<String> saved = transaction.execute(tx -> {
+				List<ListingRepository.Saved> outcomes = saveAllRecorded(batch, null, null);
+				return java.util.stream.IntStream.range(0, batch.size())
+					.filter(i -> outcomes.get(i).changed())
+					.mapToObj(i -> batch.get(i).id())
+					.toList();
+			});
 			reindex(saved);
 			listingsChanged += saved.size();
 			if ((from + BATCH) % PROGRESS_EVERY == 0) {
@@ -209,10 +215,22 @@ public class DirectoryStore {
 	}
 
 	private ListingRepository.Saved saveRecorded(Listing listing, @Nullable Caller caller, @Nullable String source) {
-		ListingRepository.Saved saved = listings.save(listing);
-		if (saved.changed()) {
-			changes.record(listing, saved, caller, source);
+		return saveAllRecorded(List.of(listing), caller, source).getFirst();
+	}
+
+	/** {@link #saveRecorded} for many listings, with a few statements for all of them. */
+	private List<ListingRepository.Saved> saveAllRecorded(List<Listing> batch, @Nullable Caller caller,
+			@Nullable String source) {
+		List<ListingRepository.Saved> saved = listings.saveAll(batch);
+		List<Listing> changed = new ArrayList<>();
+		List<ListingRepository.Saved> savesOfChanged = new ArrayList<>();
+		for (int i = 0; i < batch.size(); i++) {
+			if (saved.get(i).changed()) {
+				changed.add(batch.get(i));
+				savesOfChanged.add(saved.get(i));
+			}
 		}
+		changes.recordAll(changed, savesOfChanged, caller, source);
 		return saved;
 	}
 
@@ -259,7 +277,7 @@ public class DirectoryStore {
 	 * listing keeps where each fact came from.
 	 */
 	public List<Outcome> importRecords(List<ImportRecord> batch, Caller caller, String source,
-			java.util.function.Consumer<ImportRecord> alongside) {
+			java.util.function.Consumer<List<ImportRecord>> alongside) {
 		List<String> touched = new ArrayList<>();
 		List<Outcome> outcomes = transaction.execute(tx -> {
 			List<Outcome> out = new ArrayList<>();
@@ -274,11 +292,18 @@ public class DirectoryStore {
 						touched.addAll(locations.listingIds(l.id()));
 					}
 				}
-				ListingRepository.Saved saved = saveRecorded(r.listing(), caller, source);
-				out.add(!saved.changed() ? Outcome.UNCHANGED : saved.created() ? Outcome.CREATED : Outcome.UPDATED);
-				touched.add(r.listing().id());
-				alongside.accept(r);
 			}
+			List<ListingRepository.Saved> saved = saveAllRecorded(batch.stream().map(ImportRecord::listing).toList(),
+					caller, source);
+			for (int i = 0; i < batch.size(); i++) {
+				ListingRepository.Saved s = saved.get(i);
+				out.add(!s.changed() ? Outcome.UNCHANGED : s.created() ? Outcome.CREATED : Outcome.UPDATED);
+				// an unchanged listing's search document is unchanged too
+				if (s.changed()) {
+					touched.add(batch.get(i).listing().id());
+				}
+			}
+			alongside.accept(batch);
 			return out;
 		});
 		reindex(touched.stream().distinct().toList());

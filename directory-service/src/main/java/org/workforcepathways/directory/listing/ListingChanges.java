@@ -62,23 +62,51 @@ public class ListingChanges {
 
 	}
 
-	/** Records a save that changed something; call inside the save's transaction. */
-	void record(Listing after, ListingRepository.Saved saved, @Nullable Caller caller, @Nullable String factSource) {
-		String change = saved.created() ? "created"
-				: !"active".equals(after.status()) && "active".equals(saved.before().status()) ? "retired" : "updated";
-		ObjectNode fields = diff(saved.before(), after);
+	/**
+	 * Records saves that changed something, in two statements for all of them; call inside the saves' transaction.
+	 *
+	 * @param saved what saving each listing of {@code after} did, in the same order
+	 */
+	void recordAll(List<Listing> after, List<ListingRepository.Saved> saved, @Nullable Caller caller,
+			@Nullable String factSource) {
+		if (after.isEmpty()) {
+			return;
+		}
+		int n = after.size();
+		String[] ids = new String[n];
+		Long[] versions = new Long[n];
+		String[] changes = new String[n];
+		String[] fields = new String[n];
+		List<Outbox.Pending> events = new java.util.ArrayList<>(n);
+		for (int i = 0; i < n; i++) {
+			Listing l = after.get(i);
+			ListingRepository.Saved s = saved.get(i);
+			String change = s.created() ? "created"
+					: !"active".equals(l.status()) && "active".equals(s.before().status()) ? "retired" : "updated";
+			ids[i] = l.id();
+			versions[i] = s.version();
+			changes[i] = change;
+			fields[i] = json.writeValueAsString(diff(s.before(), l));
+			Workforce w = l.workforce();
+			events.add(new Outbox.Pending(Topics.LISTING_CHANGES, l.id(),
+					CloudEvent.of(EventTypes.LISTING_CHANGED, source,
+							new ListingChanged(l.id(), l.organizationId(), l.kind().code(), change, s.version(),
+									l.status(), w.seatsTotal(), w.seatsOpen(), w.nextStart(), l.title(),
+									w.occupations()))));
+		}
 		jdbc.sql("insert into listing_change (service_id, version, change, actor_subject, actor_role, "
-				+ "actor_organization, fields, source) values (?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(after.id(), saved.version(), change, caller == null ? null : caller.subject(),
-					caller == null ? "system" : caller.role(), caller == null ? null : caller.organization(),
-					json.writeValueAsString(fields), factSource)
+				+ "actor_organization, fields, source) select i, v, c, :subject, :role, :organization, f, :source "
+				+ "from unnest(:ids, :versions, :changes, :fields) with ordinality as e(i, v, c, f, n) order by n")
+			.param("ids", ids)
+			.param("versions", versions)
+			.param("changes", changes)
+			.param("fields", fields)
+			.param("subject", caller == null ? null : caller.subject(), java.sql.Types.VARCHAR)
+			.param("role", caller == null ? "system" : caller.role(), java.sql.Types.VARCHAR)
+			.param("organization", caller == null ? null : caller.organization(), java.sql.Types.VARCHAR)
+			.param("source", factSource, java.sql.Types.VARCHAR)
 			.update();
-		Workforce w = after.workforce();
-		outbox.add(Topics.LISTING_CHANGES, after.id(),
-				CloudEvent.of(EventTypes.LISTING_CHANGED, source,
-						new ListingChanged(after.id(), after.organizationId(), after.kind().code(), change,
-								saved.version(), after.status(), w.seatsTotal(), w.seatsOpen(), w.nextStart(), after.title(),
-								w.occupations())));
+		outbox.addAll(events);
 	}
 
 	/** The fields that differ, workforce fields as {@code workforce.<name>}; everything for a new listing. */

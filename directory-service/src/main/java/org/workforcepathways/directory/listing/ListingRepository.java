@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -17,6 +18,9 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,10 +42,18 @@ public class ListingRepository {
 		.filter(c -> !List.of("id", "updated_at", "version").contains(c))
 		.toList();
 
+	private static final String UPSERT = "insert into listing (id, " + String.join(", ", DATA) + ") values (:id, :"
+			+ String.join(", :", DATA) + ") on conflict (id) do update set "
+			+ DATA.stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", "))
+			+ ", updated_at = now(), verified_at = now(), version = listing.version + 1";
+
 	private final JdbcClient jdbc;
 
-	ListingRepository(JdbcClient jdbc) {
+	private final NamedParameterJdbcTemplate named;
+
+	ListingRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
 		this.jdbc = jdbc;
+		this.named = named;
 	}
 
 	/**
@@ -64,77 +76,116 @@ public class ListingRepository {
 	 */
 	@Transactional
 	public Saved save(Listing l) {
-		Optional<Listing> current = findById(l.id());
-		if (current.isPresent() && current.get().content().equals(l.content())) {
-			return new Saved(false, current.get(), current.get().version());
-		}
-		String updates = DATA.stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", "));
-		Workforce w = l.workforce();
-		Workforce.Eligibility e = w.eligibility();
-		jdbc.sql("insert into listing (id, " + String.join(", ", DATA) + ") values (:id, :"
-				+ String.join(", :", DATA) + ") on conflict (id) do update set " + updates
-				+ ", updated_at = now(), verified_at = now(), version = listing.version + 1")
-			.param("id", l.id())
-			.param("kind", l.kind().code())
-			.param("title", l.title())
-			.param("organization_id", l.organizationId())
-			.param("description", l.description())
-			.param("categories", array(l.categories()))
-			.param("languages", array(l.languages()))
-			.param("url", l.url())
-			.param("email", l.email())
-			.param("status", l.status())
-			.param("eligibility", l.eligibilityDescription())
-			.param("free", w.free())
-			.param("cost", w.cost())
-			.param("schedule", array(w.schedule()))
-			.param("credential", w.credential())
-			.param("occupations", array(w.occupations()))
-			.param("next_start", w.nextStart())
-			.param("duration_weeks", w.durationWeeks())
-			.param("seats_total", w.seatsTotal())
-			.param("seats_open", w.seatsOpen())
-			.param("paid", w.paid())
-			.param("supports", array(w.supports()))
-			.param("min_age", e.minAge())
-			.param("max_age", e.maxAge())
-			.param("residency", array(e.residency()))
-			.param("income_max_percent", e.incomeMaxPercent())
-			.param("income_measure", e.incomeMeasure())
-			.param("justice_involved_welcome", e.justiceInvolvedWelcome())
-			.param("sample", l.sample())
-			.update();
-		replaceChildren(l);
-		return new Saved(true, current.orElse(null), current.map(c -> c.version() + 1).orElse(0L));
+		return saveAll(List.of(l)).getFirst();
 	}
 
-	private void replaceChildren(Listing l) {
+	/**
+	 * Saves listings as {@link #save} does, in a few statements for all of them (an import writes hundreds at a time).
+	 *
+	 * @return what saving each did, in the same order
+	 */
+	@Transactional
+	public List<Saved> saveAll(List<Listing> batch) {
+		if (batch.stream().map(Listing::id).distinct().count() < batch.size()) {
+			// the same listing twice: the second save compares with the first, so they go one after the other
+			return batch.stream().map(l -> saveAll(List.of(l)).getFirst()).toList();
+		}
+		Map<String, Listing> current = new java.util.HashMap<>();
+		findAllById(batch.stream().map(Listing::id).toList()).forEach(c -> current.put(c.id(), c));
+		List<Saved> saved = new ArrayList<>(batch.size());
+		List<Listing> changed = new ArrayList<>();
+		for (Listing l : batch) {
+			Listing before = current.get(l.id());
+			if (before != null && before.content().equals(l.content())) {
+				saved.add(new Saved(false, before, before.version()));
+			}
+			else {
+				changed.add(l);
+				saved.add(new Saved(true, before, before == null ? 0L : before.version() + 1));
+			}
+		}
+		if (!changed.isEmpty()) {
+			named.batchUpdate(UPSERT, changed.stream().map(ListingRepository::row).toArray(MapSqlParameterSource[]::new));
+			replaceChildren(changed);
+		}
+		return saved;
+	}
+
+	private static MapSqlParameterSource row(Listing l) {
+		Workforce w = l.workforce();
+		Workforce.Eligibility e = w.eligibility();
+		return new MapSqlParameterSource().addValue("id", l.id())
+			.addValue("kind", l.kind().code())
+			.addValue("title", l.title())
+			.addValue("organization_id", l.organizationId(), Types.VARCHAR)
+			.addValue("description", l.description())
+			.addValue("categories", array(l.categories()))
+			.addValue("languages", array(l.languages()))
+			.addValue("url", l.url(), Types.VARCHAR)
+			.addValue("email", l.email(), Types.VARCHAR)
+			.addValue("status", l.status())
+			.addValue("eligibility", l.eligibilityDescription(), Types.VARCHAR)
+			.addValue("free", w.free())
+			.addValue("cost", w.cost(), Types.NUMERIC)
+			.addValue("schedule", array(w.schedule()))
+			.addValue("credential", w.credential(), Types.VARCHAR)
+			.addValue("occupations", array(w.occupations()))
+			.addValue("next_start", w.nextStart(), Types.DATE)
+			.addValue("duration_weeks", w.durationWeeks(), Types.INTEGER)
+			.addValue("seats_total", w.seatsTotal(), Types.INTEGER)
+			.addValue("seats_open", w.seatsOpen(), Types.INTEGER)
+			.addValue("paid", w.paid())
+			.addValue("supports", array(w.supports()))
+			.addValue("min_age", e.minAge(), Types.INTEGER)
+			.addValue("max_age", e.maxAge(), Types.INTEGER)
+			.addValue("residency", array(e.residency()))
+			.addValue("income_max_percent", e.incomeMaxPercent(), Types.INTEGER)
+			.addValue("income_measure", e.incomeMeasure(), Types.VARCHAR)
+			.addValue("justice_involved_welcome", e.justiceInvolvedWelcome())
+			.addValue("sample", l.sample());
+	}
+
+	private void replaceChildren(List<Listing> changed) {
+		String[] ids = changed.stream().map(Listing::id).toArray(String[]::new);
 		for (String table : List.of("service_at_location", "phone", "schedule")) {
-			jdbc.sql("delete from " + table + " where service_id = :id").param("id", l.id()).update();
+			jdbc.sql("delete from " + table + " where service_id = any(:ids)").param("ids", ids).update();
 		}
-		int position = 0;
-		for (ServiceAtLocation s : l.locations()) {
-			jdbc.sql("insert into service_at_location (id, service_id, location_id, position) values (?, ?, ?, ?)")
-				.params(s.id(), l.id(), s.locationId(), position++)
-				.update();
+		List<Object[]> sites = new ArrayList<>();
+		List<Object[]> phones = new ArrayList<>();
+		List<Object[]> schedules = new ArrayList<>();
+		for (Listing l : changed) {
+			int position = 0;
+			for (ServiceAtLocation s : l.locations()) {
+				sites.add(new Object[] { s.id(), l.id(), s.locationId(), position++ });
+			}
+			position = 0;
+			for (Phone p : l.phones()) {
+				position++;
+				phones.add(new Object[] { l.id() + "-phone-" + position, l.id(), position, p.number(), p.type(),
+						p.description(), array(p.languages()) });
+			}
+			position = 0;
+			for (Schedule s : l.schedules()) {
+				position++;
+				schedules.add(new Object[] { l.id() + "-schedule-" + position, l.id(), position, s.freq(), s.byday(),
+						s.opensAt(), s.closesAt(), s.dtstart(), s.until(), s.description() });
+			}
 		}
-		position = 0;
-		for (Phone p : l.phones()) {
-			position++;
-			jdbc.sql("insert into phone (id, service_id, position, number, type, description, languages) "
-					+ "values (?, ?, ?, ?, ?, ?, ?)")
-				.params(l.id() + "-phone-" + position, l.id(), position, p.number(), p.type(), p.description(),
-						array(p.languages()))
-				.update();
-		}
-		position = 0;
-		for (Schedule s : l.schedules()) {
-			position++;
-			jdbc.sql("insert into schedule (id, service_id, position, freq, byday, opens_at, closes_at, dtstart, until, "
-					+ "description) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-				.params(l.id() + "-schedule-" + position, l.id(), position, s.freq(), s.byday(), s.opensAt(),
-						s.closesAt(), s.dtstart(), s.until(), s.description())
-				.update();
+		batch("insert into service_at_location (id, service_id, location_id, position) values (?, ?, ?, ?)", sites,
+				Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER);
+		batch("insert into phone (id, service_id, position, number, type, description, languages) "
+				+ "values (?, ?, ?, ?, ?, ?, ?)", phones, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.VARCHAR,
+				Types.VARCHAR, Types.VARCHAR, SqlTypeValue.TYPE_UNKNOWN);
+		batch("insert into schedule (id, service_id, position, freq, byday, opens_at, closes_at, dtstart, until, "
+				+ "description) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", schedules, Types.VARCHAR, Types.VARCHAR,
+				Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.TIME, Types.TIME, Types.DATE, Types.DATE,
+				Types.VARCHAR);
+	}
+
+	/** One JDBC batch; the types are given so that nulls need no round trip to ask the database for them. */
+	private void batch(String sql, List<Object[]> rows, int... types) {
+		if (!rows.isEmpty()) {
+			named.getJdbcOperations().batchUpdate(sql, rows, types);
 		}
 	}
 

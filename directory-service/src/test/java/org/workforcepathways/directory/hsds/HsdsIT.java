@@ -30,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -67,9 +68,12 @@ class HsdsIT {
 
 	private final HsdsTabular tabular;
 
-	HsdsIT(@Autowired HsdsSchemas schemas, @Autowired HsdsTabular tabular) {
+	private final JdbcClient jdbc;
+
+	HsdsIT(@Autowired HsdsSchemas schemas, @Autowired HsdsTabular tabular, @Autowired JdbcClient jdbc) {
 		this.schemas = schemas;
 		this.tabular = tabular;
+		this.jdbc = jdbc;
 	}
 
 	private HttpResponse<byte[]> call(String method, String path, String user, String contentType, byte[] body)
@@ -424,6 +428,45 @@ class HsdsIT {
 		assertThat(get("/api/directory/services/" + id, null).get("listing").get("organizationId").asString())
 			.isEqualTo(organization);
 		assertThat(call("GET", "/api/directory/survey/coverage", "provider@demo.wrd", null, null).statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	@Order(10)
+	void aBatchWritesEachChangeOnceWithItsHistoryAndEventInOrderEvenWhenARecordComesTwice() throws Exception {
+		// records of one batch are written together; the same id twice must still read as created, then updated
+		JsonNode organization = example("service_full.json").get("organization");
+		String first = "5c1d2e3f-0000-4a00-8000-00000000b001";
+		String second = "5c1d2e3f-0000-4a00-8000-00000000b002";
+		ObjectNode a = JSON.createObjectNode().put("id", first).put("name", "Forklift operator certification")
+			.put("status", "active");
+		a.set("organization", organization);
+		ObjectNode b = a.deepCopy().put("id", second).put("name", "Blueprint reading for machinists");
+		ObjectNode aAgain = a.deepCopy().put("name", "Forklift operator certification, evenings");
+		ArrayNode upload = JSON.createArrayNode().add(a).add(b).add(aAgain);
+		JsonNode run = importRun("batch-inventory", false, "application/json", upload.toString().getBytes(StandardCharsets.UTF_8));
+		assertThat(run.get("counts").get("created").asInt()).as(run.toString()).isEqualTo(2);
+		assertThat(run.get("counts").get("updated").asInt()).as(run.toString()).isEqualTo(1);
+
+		assertThat(jdbc.sql("select service_id || ' ' || version || ' ' || change from listing_change "
+				+ "where service_id in (:ids) order by id").param("ids", List.of(first, second)).query(String.class).list())
+			.containsExactly(first + " 0 created", second + " 0 created", first + " 1 updated");
+		List<String> events = jdbc.sql("select payload from outbox where event_key in (:ids) order by created_at, id")
+			.param("ids", List.of(first, second)).query(String.class).list();
+		assertThat(events).hasSize(3);
+		assertThat(events.get(0)).contains(first, "\"change\":\"created\"");
+		assertThat(events.get(1)).contains(second, "\"change\":\"created\"");
+		assertThat(events.get(2)).contains(first, "\"change\":\"updated\"", "evenings");
+		// the kept HSDS document and the listing are the last version met, once each
+		assertThat(get("/api/directory/hsds/services/" + first, null).get("name").asString())
+			.isEqualTo("Forklift operator certification, evenings");
+		assertThat(jdbc.sql("select count(*) from hsds_record where kind = 'service' and id = :id").param("id", first)
+			.query(Long.class).single()).isEqualTo(1);
+
+		JsonNode again = importRun("batch-inventory", false, "application/json",
+				JSON.createArrayNode().add(aAgain).add(b).toString().getBytes(StandardCharsets.UTF_8));
+		assertThat(again.get("counts").get("unchanged").asInt()).as(again.toString()).isEqualTo(2);
+		assertThat(jdbc.sql("select count(*) from listing_change where service_id in (:ids)")
+			.param("ids", List.of(first, second)).query(Long.class).single()).isEqualTo(3);
 	}
 
 }
