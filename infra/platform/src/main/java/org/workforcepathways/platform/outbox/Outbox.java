@@ -45,7 +45,7 @@ public class Outbox {
 		if (events.isEmpty()) {
 			return;
 		}
-		// validated here, not by the database, so a bad id names the event
+		// an event id must be a UUID, as add() requires: checked before anything is written
 		String[] ids = events.stream().map(e -> UUID.fromString(e.event().id()).toString()).toArray(String[]::new);
 		jdbc.sql("insert into outbox (id, topic, event_key, payload) select cast(i as uuid), t, k, p "
 				+ "from unnest(:ids, :topics, :keys, :payloads) with ordinality as e(i, t, k, p, n) order by n")
